@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { loadSubscriptions, readPolicy } from '@/lib/config';
+import type { ResolvedSubscription } from '@/lib/feed/types';
+import { resolveLanguage } from '@/lib/i18n';
+import { EMPTY_POLICY, type ManagedPolicy } from '@/lib/policy';
+import { DEFAULT_SETTINGS, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
+import { I18nProvider, useI18n } from '../i18n';
+import { IdentitySection } from './IdentitySection';
+import { SubscriptionsSection } from './SubscriptionsSection';
+
+interface OptionsData {
+  settings: UserSettings;
+  policy: ManagedPolicy;
+  subscriptions: ResolvedSubscription[];
+}
+
+function useOptionsData(): OptionsData | null {
+  const [data, setData] = useState<OptionsData | null>(null);
+  useEffect(() => {
+    const load = async () => {
+      const policy = await readPolicy();
+      const [settings, subscriptions] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy)]);
+      setData({ settings, policy, subscriptions });
+    };
+    void load();
+    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load())];
+    const onManaged = (_: unknown, area: string) => area === 'managed' && void load();
+    browser.storage.onChanged.addListener(onManaged);
+    return () => {
+      unwatch.forEach((stop) => stop());
+      browser.storage.onChanged.removeListener(onManaged);
+    };
+  }, []);
+  return data;
+}
+
+export function OptionsApp() {
+  const data = useOptionsData();
+  const settings = data?.settings ?? DEFAULT_SETTINGS;
+  return (
+    <I18nProvider language={resolveLanguage(settings.language, browser.i18n.getUILanguage())}>
+      <Options data={data} />
+    </I18nProvider>
+  );
+}
+
+function Options({ data }: { data: OptionsData | null }) {
+  const { t } = useI18n();
+  if (!data) return <main className="options" aria-busy="true" />;
+  const setLanguage = async (language: LanguageSetting) => {
+    const current = await userSettings.getValue();
+    await userSettings.setValue({ ...current, language });
+  };
+  return (
+    <main className="options">
+      <header className="options-header">
+        <h1>{t('optionsTitle')}</h1>
+        <label className="field-inline">
+          <span>{t('language')}</span>
+          <select value={data.settings.language} onChange={(event) => void setLanguage(event.target.value as LanguageSetting)}>
+            <option value="auto">{t('languageAuto')}</option>
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <SubscriptionsSection subscriptions={data.subscriptions} />
+      <IdentitySection settings={data.settings} policy={data.policy ?? EMPTY_POLICY} />
+    </main>
+  );
+}

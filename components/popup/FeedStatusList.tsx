@@ -1,0 +1,47 @@
+import { feedState, type FeedCacheEntry, type ResolvedSubscription } from '@/lib/feed/types';
+import { formatDateTime } from '@/lib/i18n';
+import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
+import { useI18n } from '../i18n';
+
+interface Props {
+  subscriptions: ResolvedSubscription[];
+  cache: Record<string, FeedCacheEntry>;
+}
+
+/** One line per subscription: PROTOCOL §5's data-siar-status hook. */
+export function FeedStatusList({ subscriptions, cache }: Props) {
+  const { t, language } = useI18n();
+  return (
+    <ul className="feed-status-list">
+      {subscriptions.map((subscription) => {
+        const entry = cache[subscription.url];
+        const state = feedState(entry);
+        const name = subscription.name || entry?.feed?.title || subscription.url;
+        const reason = entry?.error ? t(`feedError_${entry.error.code}`) : '';
+        const since = entry?.lastSuccessAt
+          ? formatDateTime(new Date(entry.lastSuccessAt), DEFAULT_TIMEZONE, language)
+          : '';
+        let text: string;
+        if (state === 'ok') text = t('feedOk', name);
+        else if (state === 'loading') text = t('feedLoading', name);
+        else if (state === 'stale') text = t('feedStale', name, since, reason);
+        else text = t('feedFailed', name, reason);
+        const skipped = entry?.feed?.skippedItems ?? 0;
+        return (
+          <li
+            key={subscription.url}
+            className={`feed-status feed-status--${state}`}
+            data-siar-status=""
+            data-siar-feed={subscription.url}
+            data-state={state === 'loading' ? 'ok' : state}
+            role={state === 'ok' || state === 'loading' ? undefined : 'alert'}
+          >
+            <span>{text}</span>
+            {entry?.error?.detail && state !== 'ok' ? <small className="detail">{entry.error.detail}</small> : null}
+            {skipped > 0 ? <small className="detail">{t('feedSkipped', skipped)}</small> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

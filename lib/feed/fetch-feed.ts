@@ -1,0 +1,134 @@
+import { parseFeed, decodeFeedBody } from './parse-feed';
+import { readLimitedBody } from './read-body';
+import { safeUrl } from './safe-url';
+import { verifySignature } from './signature';
+import { FeedRejection, type FeedCacheEntry, type FeedError, type Subscription } from './types';
+
+export const FEED_TIMEOUT_MS = 30_000;
+
+export const EMPTY_CACHE_ENTRY: FeedCacheEntry = {
+  feed: null,
+  signatureVerified: false,
+  etag: null,
+  lastModified: null,
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  error: null,
+  retryAfter: null,
+};
+
+export interface FetchFeedOptions {
+  fetch?: typeof fetch;
+  now?: Date;
+  /** Whether the extension may read this origin without CORS; asked only after a network error. */
+  hasHostPermission?: (url: string) => Promise<boolean>;
+}
+
+/** Retry-After as seconds or an HTTP date → an instant (ms), else null. */
+export function parseRetryAfter(value: string | null, now: Date): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return now.getTime() + seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : date;
+}
+
+/**
+ * Fetches one subscription's feed conditionally and returns its new cache entry.
+ * A failure never erases the last good copy: it only sets `error` (PROTOCOL §2.5).
+ */
+export async function fetchFeed(
+  subscription: Subscription,
+  previous: FeedCacheEntry | undefined,
+  options: FetchFeedOptions = {},
+): Promise<FeedCacheEntry> {
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? new Date();
+  const base: FeedCacheEntry = { ...EMPTY_CACHE_ENTRY, ...previous, lastAttemptAt: now.toISOString() };
+  const fail = (error: FeedError, retryAfter: number | null = null): FeedCacheEntry => ({
+    ...base,
+    error,
+    retryAfter,
+  });
+
+  const url = safeUrl(subscription.url);
+  if (!url) return fail({ code: 'insecure_url' });
+
+  const headers: Record<string, string> = { Accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8' };
+  if (base.feed && base.etag) headers['If-None-Match'] = base.etag;
+  if (base.feed && base.lastModified) headers['If-Modified-Since'] = base.lastModified;
+
+  let response: Response;
+  try {
+    response = await doFetch(url, {
+      headers,
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const permitted = options.hasHostPermission ? await options.hasHostPermission(url) : true;
+    return fail(permitted ? { code: 'network', detail: String(error) } : { code: 'permission' });
+  }
+
+  if (response.status === 304 && base.feed) {
+    return { ...base, error: null, retryAfter: null, lastSuccessAt: now.toISOString() };
+  }
+  if (response.status === 429 || response.status === 503) {
+    await response.body?.cancel().catch(() => undefined);
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now);
+    return fail({ code: 'rate_limited', detail: `HTTP ${response.status}` }, retryAfter);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    return fail({ code: 'http', detail: `HTTP ${response.status}` });
+  }
+
+  try {
+    const body = await readLimitedBody(response);
+    let signatureVerified = false;
+    if (subscription.public_key) {
+      const signature = await findSignature(response, url, doFetch);
+      await verifySignature(subscription.public_key, signature, body);
+      signatureVerified = true;
+    }
+    const feed = parseFeed(decodeFeedBody(body), url);
+    return {
+      feed,
+      signatureVerified,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+      lastSuccessAt: now.toISOString(),
+      lastAttemptAt: now.toISOString(),
+      error: null,
+      retryAfter: null,
+    };
+  } catch (error) {
+    if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
+    return fail({ code: 'network', detail: String(error) });
+  }
+}
+
+/** The header signature, else the body of `<feed url>.sig` (PROTOCOL §2.6). */
+async function findSignature(response: Response, url: string, doFetch: typeof fetch): Promise<string> {
+  const header = response.headers.get('siar-signature');
+  if (header) return header;
+  const sigUrl = new URL(url);
+  sigUrl.pathname += '.sig';
+  let sigResponse: Response;
+  try {
+    sigResponse = await doFetch(sigUrl.href, {
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+  } catch {
+    throw new FeedRejection('signature_missing', 'no header and no .sig file');
+  }
+  if (!sigResponse.ok) {
+    await sigResponse.body?.cancel().catch(() => undefined);
+    throw new FeedRejection('signature_missing', `.sig: HTTP ${sigResponse.status}`);
+  }
+  const text = new TextDecoder().decode(await readLimitedBody(sigResponse, 1024));
+  return text;
+}

@@ -1,0 +1,129 @@
+import { backoffDelay } from './backoff';
+import { MAX_BATCH, type BatchOutcome } from './send-batch';
+import type { ReceiverState, ShareRecord } from './types';
+
+/** The outbox logic of PROTOCOL §3.5 as pure functions over the stored records. */
+
+export const FRESH_RECEIVER: ReceiverState = {
+  pausedForAuth: false,
+  failures: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  batchLimit: MAX_BATCH,
+};
+
+export function isWaiting(record: ShareRecord): boolean {
+  return record.delivery === 'pending' && record.receiver !== null;
+}
+
+export interface Batch {
+  receiver: string;
+  ids: string[];
+}
+
+/** The batches that may be sent now, at most one per receiver. */
+export function planBatches(
+  records: readonly ShareRecord[],
+  receivers: Readonly<Record<string, ReceiverState>>,
+  now: number,
+): Batch[] {
+  const batches = new Map<string, string[]>();
+  for (const record of records) {
+    if (!isWaiting(record) || record.nextAttemptAt > now) continue;
+    const receiver = record.receiver as string;
+    const state = receivers[receiver] ?? FRESH_RECEIVER;
+    if (state.pausedForAuth || state.nextAttemptAt > now) continue;
+    const ids = batches.get(receiver) ?? [];
+    if (ids.length >= state.batchLimit) continue;
+    ids.push(record.report.id);
+    batches.set(receiver, ids);
+  }
+  return [...batches].map(([receiver, ids]) => ({ receiver, ids }));
+}
+
+/** The earliest instant at which something waiting could be sent, or null. */
+export function nextWakeUp(
+  records: readonly ShareRecord[],
+  receivers: Readonly<Record<string, ReceiverState>>,
+): number | null {
+  let earliest: number | null = null;
+  for (const record of records) {
+    if (!isWaiting(record)) continue;
+    const state = receivers[record.receiver as string] ?? FRESH_RECEIVER;
+    if (state.pausedForAuth) continue;
+    const at = Math.max(record.nextAttemptAt, state.nextAttemptAt);
+    if (earliest === null || at < earliest) earliest = at;
+  }
+  return earliest;
+}
+
+export interface OutboxState {
+  records: ShareRecord[];
+  receivers: Record<string, ReceiverState>;
+}
+
+/** Applies a receiver's answer (or its absence) to the records of one batch. */
+export function applyOutcome(
+  state: OutboxState,
+  batch: Batch,
+  outcome: BatchOutcome,
+  now: number,
+  random: () => number = Math.random,
+): OutboxState {
+  const inBatch = new Set(batch.ids);
+  const previous = state.receivers[batch.receiver] ?? FRESH_RECEIVER;
+  let receiver: ReceiverState = previous;
+  const update = (fn: (record: ShareRecord) => ShareRecord) =>
+    state.records.map((record) => (inBatch.has(record.report.id) && isWaiting(record) ? fn(record) : record));
+
+  switch (outcome.kind) {
+    case 'answered': {
+      const done = new Set([...outcome.accepted, ...outcome.duplicate]);
+      const rejected = new Map(outcome.rejected.map((r) => [r.id, r.reason]));
+      // batchLimit stays: after a 400 it is lifted only once the bad report is found.
+      receiver = { ...FRESH_RECEIVER, batchLimit: previous.batchLimit };
+      const records = update((record) => {
+        const id = record.report.id;
+        if (done.has(id)) {
+          return { ...record, delivery: 'delivered', reason: null, attempts: record.attempts + 1, deliveredAt: new Date(now).toISOString() };
+        }
+        if (rejected.has(id)) {
+          return { ...record, delivery: 'failed', reason: rejected.get(id) || 'rejected', attempts: record.attempts + 1 };
+        }
+        // The receiver did not mention it: try again later.
+        return { ...record, attempts: record.attempts + 1, nextAttemptAt: now + backoffDelay(record.attempts + 1, random) };
+      });
+      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+    }
+    case 'retry': {
+      const failures = previous.failures + 1;
+      const at = Math.max(outcome.retryAfter ?? 0, now + backoffDelay(failures, random));
+      receiver = { ...previous, failures, nextAttemptAt: at, lastError: outcome.error };
+      const records = update((record) => ({ ...record, attempts: record.attempts + 1, reason: outcome.error, nextAttemptAt: at }));
+      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+    }
+    case 'auth': {
+      receiver = { ...previous, pausedForAuth: true, lastError: `HTTP ${outcome.status}` };
+      return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+    }
+    case 'bad_request': {
+      if (batch.ids.length > 1) {
+        // Send them one by one to find the bad one; the others go through.
+        receiver = { ...previous, batchLimit: 1, lastError: outcome.error };
+        return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+      }
+      const records = update((record) => ({ ...record, delivery: 'failed', reason: outcome.error, attempts: record.attempts + 1 }));
+      receiver = { ...previous, batchLimit: MAX_BATCH, lastError: outcome.error };
+      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+    }
+  }
+}
+
+/** After the token changes: every receiver paused for a bad token may try again. */
+export function unpauseReceivers(receivers: Readonly<Record<string, ReceiverState>>): Record<string, ReceiverState> {
+  const out: Record<string, ReceiverState> = {};
+  for (const [url, state] of Object.entries(receivers)) {
+    out[url] = state.pausedForAuth ? { ...state, pausedForAuth: false, nextAttemptAt: 0 } : state;
+  }
+  return out;
+}

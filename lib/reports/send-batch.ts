@@ -1,0 +1,81 @@
+import type { ShareReport } from './types';
+
+export const REPORT_TIMEOUT_MS = 10_000;
+export const MAX_BATCH = 100;
+
+export type BatchOutcome =
+  | { kind: 'answered'; accepted: string[]; duplicate: string[]; rejected: { id: string; reason: string }[] }
+  | { kind: 'retry'; error: string; retryAfter: number | null }
+  | { kind: 'auth'; status: number }
+  | { kind: 'bad_request'; error: string };
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function retryAfterMs(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : date;
+}
+
+/** One POST of PROTOCOL §3.3 and what its answer means for the outbox (§3.4–3.5). */
+export async function sendBatch(
+  receiver: string,
+  reports: readonly ShareReport[],
+  token: string,
+  doFetch: typeof fetch = fetch,
+  now: () => number = Date.now,
+): Promise<BatchOutcome> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await doFetch(receiver, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ reports }),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+    });
+  } catch (error) {
+    return { kind: 'retry', error: String(error), retryAfter: null };
+  }
+  const status = response.status;
+  if (status === 401 || status === 403) return { kind: 'auth', status };
+  if (status === 429 || status >= 500) {
+    await response.body?.cancel().catch(() => undefined);
+    return {
+      kind: 'retry',
+      error: `HTTP ${status}`,
+      retryAfter: retryAfterMs(response.headers.get('retry-after'), now()),
+    };
+  }
+  let text = '';
+  try {
+    text = await response.text();
+  } catch (error) {
+    return { kind: 'retry', error: String(error), retryAfter: null };
+  }
+  if (status !== 200) {
+    return { kind: 'bad_request', error: `HTTP ${status}${text ? `: ${text.slice(0, 500)}` : ''}` };
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return { kind: 'retry', error: 'the receiver answered 200 without JSON', retryAfter: null };
+  }
+  const rejected = Array.isArray(body.rejected)
+    ? body.rejected.flatMap((entry: unknown) => {
+        const r = entry as { id?: unknown; reason?: unknown } | null;
+        return r && typeof r.id === 'string'
+          ? [{ id: r.id, reason: typeof r.reason === 'string' ? r.reason : '' }]
+          : [];
+      })
+    : [];
+  return { kind: 'answered', accepted: stringList(body.accepted), duplicate: stringList(body.duplicate), rejected };
+}

@@ -1,0 +1,39 @@
+/** Platform ids of PROTOCOL §3.1, in the order the popup lists them. */
+export const PLATFORM_IDS = [
+  'x',
+  'facebook',
+  'instagram',
+  'threads',
+  'linkedin',
+  'tiktok',
+  'youtube',
+  'whatsapp',
+  'telegram',
+  'bluesky',
+  'mastodon',
+  'other',
+] as const;
+
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORM_IDS);
+
+export function isPlatformId(value: unknown): value is PlatformId {
+  return typeof value === 'string' && PLATFORM_SET.has(value);
+}
+
+/** Display names are brand names: the same in every language. */
+export const PLATFORM_NAMES: Record<PlatformId, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  threads: 'Threads',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  other: 'Lainnya / Other',
+};

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { captionForShown } from '../captions/build-caption';
+import { loadIdentity } from '../config';
+import { safeUrl } from '../feed/safe-url';
+import type { ItemRef, ShareResult } from '../messaging';
+import { makeShareRecord } from '../reports/make-share';
+import { recordShare } from '../reports/outbox-service';
+import { findItem, isAllowedOn } from './find-item';
+import { intentUrl } from './intent-urls';
+import type { PlatformId } from './platforms';
+
+/** The background's side of the popup's share controls. */
+
+export async function confirmShare(
+  request: ItemRef & { platform: PlatformId; postUrl: string | null },
+): Promise<ShareResult> {
+  const found = await findItem(request);
+  if (!found) return { ok: false, error: 'unknown_item' };
+  if (!isAllowedOn(found, request.platform)) return { ok: false, error: 'not_allowed' };
+  let postUrl: string | null = null;
+  if (request.postUrl && request.postUrl.trim() !== '') {
+    postUrl = safeUrl(request.postUrl);
+    if (!postUrl) return { ok: false, error: 'bad_post_url' };
+  }
+  const { reporter } = await loadIdentity();
+  const record = makeShareRecord({
+    shown: found.shown,
+    signatureVerified: found.signatureVerified,
+    platform: request.platform,
+    status: 'confirmed',
+    method: 'manual',
+    postUrl,
+    reporter,
+    clientVersion: browser.runtime.getManifest().version,
+    now: new Date(),
+  });
+  await recordShare(record);
+  return { ok: true, shareId: record.report.id };
+}
+
+export async function openShare(
+  request: ItemRef & { platform: PlatformId; variantOffset: number },
+): Promise<{ ok: boolean }> {
+  const found = await findItem(request);
+  if (!found || !isAllowedOn(found, request.platform)) return { ok: false };
+  const { reporter } = await loadIdentity();
+  const caption = captionForShown(found.shown, request.platform, {
+    reporterId: reporter.id,
+    variantOffset: request.variantOffset,
+  });
+  const url = intentUrl(request.platform, caption);
+  if (!url) return { ok: false };
+  await browser.tabs.create({ url });
+  return { ok: true };
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoFeed } from './demo-feed';
+import { demoArticlePage, demoPoster } from './demo-pages';
+import { CORS_HEADERS, send, sendJson } from './http-helpers';
+import { ReportStore } from './report-store';
+import { reportsPage } from './reports-page';
+import { handleShares } from './shares-api';
+
+export interface SiarServerOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  tokens: ReadonlySet<string> | null;
+}
+
+export interface RunningServer {
+  server: Server;
+  store: ReportStore;
+  origin: string;
+  close(): Promise<void>;
+}
+
+function originOf(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? 'localhost'}`;
+}
+
+function serveFeed(req: IncomingMessage, res: ServerResponse): void {
+  const body = Buffer.from(JSON.stringify(demoFeed(originOf(req)), null, 2));
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers = {
+    ...CORS_HEADERS,
+    ETag: etag,
+    'Cache-Control': 'public, max-age=60',
+    'Content-Type': 'application/feed+json; charset=utf-8',
+  };
+  if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
+  send(res, 200, body, headers);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', originOf(req));
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') return send(res, 204, '', CORS_HEADERS);
+
+  if (url.pathname === '/api/v1/shares') {
+    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
+    return handleShares(req, res, { store, tokens: options.tokens });
+  }
+  if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+
+  if (url.pathname === '/feed.json') return serveFeed(req, res);
+  if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+  if (url.pathname === '/') {
+    return send(res, 200, reportsPage(store.recent(200), `${originOf(req)}/feed.json`), {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+  }
+  const poster = /^\/demo\/images\/(\w+)\.svg$/.exec(url.pathname);
+  if (poster) {
+    const svg = demoPoster(poster[1]!);
+    if (svg) return send(res, 200, svg, { ...CORS_HEADERS, 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
+  }
+  const article = /^\/demo\/artikel\/([\w-]+)$/.exec(url.pathname);
+  if (article) {
+    const page = demoArticlePage(article[1]!);
+    if (page) return send(res, 200, page, { 'Content-Type': 'text/html; charset=utf-8' });
+  }
+  send(res, 404, 'Not Found', { 'Content-Type': 'text/plain; charset=utf-8' });
+}
+
+/** Starts the reference server; port 0 picks a free one. */
+export function startServer(options: SiarServerOptions): Promise<RunningServer> {
+  const store = new ReportStore(options.dataDir);
+  const server = createServer((req, res) => {
+    route(req, res, store, options).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+      resolve({
+        server,
+        store,
+        origin: `http://${host}:${port}`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => {
+              store.close();
+              done();
+            });
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { test as base } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { launchWithExtension, type LaunchedExtension } from './launch';
+import { canWritePolicy, clearSiarPolicy, writeSiarPolicy } from './policy';
+import { startTestServer, type TestServer } from './reference-server';
+import { OptionsPage } from './options-page';
+
+export const REPORTER = { id: '198703122010011001', name: 'Budi Santoso', unit: 'Diskominfo Kota Pangkalpinang' };
+
+interface Fixtures {
+  server: TestServer;
+  /** Chromium with Siar, subscribed to `server`'s feed as an office would do it. */
+  siar: LaunchedExtension;
+}
+
+export const test = base.extend<Fixtures>({
+  server: async ({}, use) => {
+    const server = await startTestServer();
+    await use(server);
+    await server.close();
+    rmSync(server.dataDir, { recursive: true, force: true });
+  },
+  siar: async ({ server }, use) => {
+    // Root (CI) deploys through managed policy; elsewhere the options page does it.
+    const viaPolicy = canWritePolicy();
+    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: server.feedUrl }], reporter: REPORTER });
+    const launched = await launchWithExtension();
+    if (!viaPolicy) {
+      const options = await OptionsPage.open(launched.context, launched.extensionId);
+      await options.addFeed(server.feedUrl);
+      await options.setReporter(REPORTER);
+      await options.page.close();
+    }
+    await use(launched);
+    await launched.context.close();
+    if (viaPolicy) clearSiarPolicy();
+    rmSync(launched.userDataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../../server/app';
+import { TMP_DIR } from './paths';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  feedUrl: string;
+  reportUrl: string;
+  /** Rows as SQLite holds them: what the receiver really stored. */
+  storedRows(): Record<string, unknown>[];
+}
+
+export async function startTestServer(options: { tokens?: string[] } = {}): Promise<TestServer> {
+  mkdirSync(TMP_DIR, { recursive: true });
+  const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
+  const running = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    tokens: options.tokens ? new Set(options.tokens) : null,
+  });
+  return {
+    ...running,
+    dataDir,
+    feedUrl: `${running.origin}/feed.json`,
+    reportUrl: `${running.origin}/api/v1/shares`,
+    storedRows() {
+      // A second, read-only connection: the rows are on disk, not only in the server's memory.
+      const db = new Database(join(dataDir, 'siar.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare('SELECT * FROM reports ORDER BY rowid').all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
+  };
+}

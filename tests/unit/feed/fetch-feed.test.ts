@@ -1,0 +1,150 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fetchFeed, parseRetryAfter } from '@/lib/feed/fetch-feed';
+import type { FeedCacheEntry } from '@/lib/feed/types';
+
+const URL_ = 'https://siar.example.go.id/feed.json';
+const NOW = new Date('2026-11-26T03:00:00Z');
+const body = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'F', items: [{ id: 'a' }] });
+
+function respond(status: number, text = '', headers: Record<string, string> = {}) {
+  return new Response(status === 304 ? null : text, { status, headers });
+}
+
+async function good(): Promise<FeedCacheEntry> {
+  return fetchFeed({ url: URL_ }, undefined, {
+    now: NOW,
+    fetch: async () => respond(200, body, { ETag: '"v1"', 'Last-Modified': 'Wed, 25 Nov 2026 10:00:00 GMT' }),
+  });
+}
+
+describe('fetchFeed', () => {
+  it('stores the feed and its validators', async () => {
+    const entry = await good();
+    expect(entry.feed?.items).toHaveLength(1);
+    expect(entry).toMatchObject({ etag: '"v1"', error: null, lastSuccessAt: NOW.toISOString() });
+  });
+
+  it('sends If-None-Match / If-Modified-Since and keeps the copy on 304', async () => {
+    const previous = await good();
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => respond(304));
+    const entry = await fetchFeed({ url: URL_ }, previous, { now: NOW, fetch: fetchMock as typeof fetch });
+    const headers = fetchMock.mock.calls[0]![1].headers as Record<string, string>;
+    expect(headers['If-None-Match']).toBe('"v1"');
+    expect(headers['If-Modified-Since']).toBe('Wed, 25 Nov 2026 10:00:00 GMT');
+    expect(entry.feed).toEqual(previous.feed);
+    expect(entry.error).toBeNull();
+  });
+
+  it('never erases the last good copy on failure', async () => {
+    const previous = await good();
+    for (const failing of [
+      async () => respond(500, 'oops'),
+      async () => respond(200, '<html>not a feed</html>'),
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    ]) {
+      const entry = await fetchFeed({ url: URL_ }, previous, { now: NOW, fetch: failing as typeof fetch });
+      expect(entry.feed).toEqual(previous.feed);
+      expect(entry.error).not.toBeNull();
+      expect(entry.lastSuccessAt).toBe(previous.lastSuccessAt);
+    }
+  });
+
+  it('honours Retry-After on 429 and 503', async () => {
+    const entry = await fetchFeed({ url: URL_ }, undefined, { now: NOW, fetch: async () => respond(429, '', { 'Retry-After': '120' }) });
+    expect(entry.error?.code).toBe('rate_limited');
+    expect(entry.retryAfter).toBe(NOW.getTime() + 120_000);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 04:00:00 GMT', NOW)).toBe(Date.parse('2026-11-26T04:00:00Z'));
+  });
+
+  it('refuses insecure feed URLs without fetching', async () => {
+    const fetchMock = vi.fn();
+    const entry = await fetchFeed({ url: 'http://siar.example.go.id/feed.json' }, undefined, { fetch: fetchMock });
+    expect(entry.error?.code).toBe('insecure_url');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('says so when a network error is a missing host permission', async () => {
+    const entry = await fetchFeed({ url: URL_ }, undefined, {
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      hasHostPermission: async () => false,
+    });
+    expect(entry.error?.code).toBe('permission');
+  });
+
+  it('stops reading a body as soon as it passes 5 MiB', async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(1024 * 1024);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 50) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const entry = await fetchFeed({ url: URL_ }, undefined, { fetch: async () => new Response(stream) });
+    expect(entry.error?.code).toBe('too_large');
+    expect(pulled).toBeLessThanOrEqual(7);
+  });
+
+  it('rejects a declared Content-Length over the limit without reading', async () => {
+    const entry = await fetchFeed({ url: URL_ }, undefined, {
+      fetch: async () => respond(200, '{}', { 'Content-Length': String(6 * 1024 * 1024) }),
+    });
+    expect(entry.error?.code).toBe('too_large');
+  });
+});
+
+describe('signatures', () => {
+  async function keyPair() {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+    return { pair, publicKey: Buffer.from(raw).toString('base64') };
+  }
+  async function sign(pair: CryptoKeyPair, text: string) {
+    return Buffer.from(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, new TextEncoder().encode(text))).toString('base64');
+  }
+
+  it('accepts a valid header signature and marks the copy verified', async () => {
+    const { pair, publicKey } = await keyPair();
+    const signature = await sign(pair, body);
+    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, {
+      fetch: async () => respond(200, body, { 'Siar-Signature': `ed25519=${signature}` }),
+    });
+    expect(entry.error).toBeNull();
+    expect(entry.signatureVerified).toBe(true);
+  });
+
+  it('falls back to the .sig file', async () => {
+    const { pair, publicKey } = await keyPair();
+    const signature = await sign(pair, body);
+    const fetchMock = vi.fn(async (url: string) => (url.endsWith('.sig') ? respond(200, `${signature}\n`) : respond(200, body)));
+    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, { fetch: fetchMock as unknown as typeof fetch });
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([URL_, `${URL_}.sig`]);
+    expect(entry.signatureVerified).toBe(true);
+  });
+
+  it.each([
+    ['a signature over other bytes', async (pair: CryptoKeyPair) => ({ 'Siar-Signature': `ed25519=${await sign(pair, `${body} `)}` }), 'signature_invalid'],
+    ['garbage', async () => ({ 'Siar-Signature': 'ed25519=!!!' }), 'signature_invalid'],
+    ['no signature at all', async () => ({}), 'signature_missing'],
+  ])('rejects %s and keeps the last good copy', async (_label, headers, code) => {
+    const { pair, publicKey } = await keyPair();
+    const previous = await good();
+    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, previous, {
+      fetch: (async (url: string) => (url.endsWith('.sig') ? respond(404) : respond(200, body, await headers(pair)))) as unknown as typeof fetch,
+    });
+    expect(entry.error?.code).toBe(code);
+    expect(entry.feed).toEqual(previous.feed);
+  });
+
+  it('reports a malformed public key as such', async () => {
+    const entry = await fetchFeed({ url: URL_, public_key: 'c2hvcnQ=' }, undefined, {
+      fetch: async () => respond(200, body, { 'Siar-Signature': `ed25519=${'A'.repeat(86)}==` }),
+    });
+    expect(entry.error?.code).toBe('bad_public_key');
+  });
+});

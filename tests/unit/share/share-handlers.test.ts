@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
+import { confirmShare } from '@/lib/share/share-handlers';
+import { feedCache, shareRecords, userSettings, userSubscriptions, DEFAULT_SETTINGS } from '@/lib/storage';
+import { makeFeed, makeItem } from '../feed/item-factory';
+
+const FEED = 'https://siar.example.go.id/feed.json';
+
+describe('confirmShare', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Siar', version: '0.1.0' });
+    vi.stubGlobal('fetch', async () => new Response('{"accepted":[],"duplicate":[],"rejected":[]}'));
+    await userSubscriptions.setValue([{ url: FEED }]);
+    await userSettings.setValue({ ...DEFAULT_SETTINGS, reporter: { id: '1987', name: 'Budi', unit: 'Kominfo' } });
+    const items = [
+      makeItem({ id: 'saik', url: 'https://babel.antaranews.com/berita/1', title: 'SAIK' }),
+      makeItem({ id: 'x-only', platforms: ['x'] }),
+      makeItem({ id: 'draft', approved: false }),
+    ];
+    await feedCache.setValue({ [FEED]: { ...EMPTY_CACHE_ENTRY, feed: makeFeed(items, { reportUrl: 'https://siar.example.go.id/api/v1/shares' }) } });
+  });
+
+  it('records a manual confirmation from the background’s own copy of the item', async () => {
+    const result = await confirmShare({ feedUrl: FEED, itemId: 'saik', platform: 'whatsapp', postUrl: ' ' });
+    expect(result.ok).toBe(true);
+    const [record] = await shareRecords.getValue();
+    expect(record?.report).toMatchObject({
+      item_url: 'https://babel.antaranews.com/berita/1',
+      platform: 'whatsapp',
+      status: 'confirmed',
+      method: 'manual',
+      post_url: null,
+      reporter: { id: '1987', name: 'Budi', unit: 'Kominfo' },
+      client: { name: 'siar', version: '0.1.0' },
+    });
+  });
+
+  it.each([
+    ['an unknown item', { itemId: 'nope', platform: 'x' as const }, 'unknown_item'],
+    ['an unapproved item', { itemId: 'draft', platform: 'x' as const }, 'unknown_item'],
+    ['a platform the item is not for', { itemId: 'x-only', platform: 'facebook' as const }, 'not_allowed'],
+    ['an unsafe post link', { itemId: 'saik', platform: 'x' as const, postUrl: 'javascript:alert(1)' }, 'bad_post_url'],
+  ])('refuses %s and records nothing', async (_label, request, error) => {
+    const result = await confirmShare({ feedUrl: FEED, postUrl: null, ...request });
+    expect(result).toEqual({ ok: false, error });
+    expect(await shareRecords.getValue()).toEqual([]);
+  });
+});
