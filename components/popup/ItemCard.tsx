@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { captionForShown } from '@/lib/captions/build-caption';
 import type { ShownItem } from '@/lib/feed/today';
 import { messenger, type ShareResult } from '@/lib/messaging';
-import { hasSharePage } from '@/lib/share/intent-urls';
+import { canOpen } from '@/lib/share/share-routes';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
@@ -28,7 +28,7 @@ export function ItemCard({ shown, reporterId, sharedOn }: Props) {
   const [notice, setNotice] = useState<Notice>(null);
   const caption = captionForShown(shown, platform, { reporterId });
   const ref = { feedUrl: shown.subscription.url, itemId: item.id };
-  const sharePlatforms = platforms.filter(hasSharePage);
+  const sharePlatforms = platforms.filter((p) => p === 'x' && canOpen(p));
 
   const copy = async () => {
     try {

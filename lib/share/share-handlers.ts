@@ -6,7 +6,7 @@ import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
 import { findItem, isAllowedOn } from './find-item';
-import { intentUrl } from './intent-urls';
+import { shareRoute } from './share-routes';
 import type { PlatformId } from './platforms';
 
 /** The background's side of the popup's share controls. */
@@ -48,8 +48,8 @@ export async function openShare(
     reporterId: reporter.id,
     variantOffset: request.variantOffset,
   });
-  const url = intentUrl(request.platform, caption);
-  if (!url) return { ok: false };
-  await browser.tabs.create({ url });
+  const route = shareRoute(request.platform, { text: caption, itemUrl: found.shown.item.url });
+  if (route.kind === 'manual') return { ok: false };
+  await browser.tabs.create({ url: route.url });
   return { ok: true };
 }
