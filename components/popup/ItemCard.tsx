@@ -32,7 +32,7 @@ export function ItemCard({ shown, reporterId, sharedOn }: Props) {
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(caption);
+      await navigator.clipboard.writeText(caption.text);
       setNotice({ kind: 'ok', text: t('copied') });
     } catch {
       setNotice({ kind: 'error', text: t('copyFailed') });
@@ -80,7 +80,7 @@ export function ItemCard({ shown, reporterId, sharedOn }: Props) {
           </select>
         </label>
         <p className="caption" id={captionId} aria-label={t('captionFor', PLATFORM_NAMES[platform])}>
-          {caption}
+          {caption.text}
         </p>
 
         <div className="actions">

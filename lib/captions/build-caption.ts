@@ -1,6 +1,7 @@
 import type { ShownItem } from '../feed/today';
 import type { FeedItem } from '../feed/types';
 import type { PlatformId } from '../share/platforms';
+import { fitCaption, type FittedCaption } from './fit-caption';
 
 /** The caption variants for a platform: its own, else `default`, else the item's text. */
 export function captionVariants(item: FeedItem, platform: PlatformId): string[] {
@@ -20,13 +21,12 @@ function stableHash(text: string): number {
   return hash >>> 0;
 }
 
+/**
+ * The reporter's own variant: thousands of accounts posting identical text look
+ * coordinated (SITES.md, Known hazards), so each reporter gets one of them.
+ */
 export function chooseVariantIndex(count: number, reporterId: string, itemId: string): number {
   return count <= 1 ? 0 : stableHash(`${reporterId}\u0000${itemId}`) % count;
-}
-
-function hasHashtag(text: string, tag: string): boolean {
-  const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`#${escaped}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
 }
 
 export interface CaptionOptions {
@@ -35,25 +35,26 @@ export interface CaptionOptions {
   extraHashtags?: readonly string[];
   /** Cycle through variants: added to the reporter's own index. */
   variantOffset?: number;
-  /** Whether the link goes into the text (false where the share page takes it apart). */
-  includeLink?: boolean;
 }
 
-/** The caption to post: a variant, with the missing hashtags and the link appended. */
-export function buildCaption(item: FeedItem, platform: PlatformId, options: CaptionOptions): string {
+export interface Caption extends FittedCaption {
+  variantIndex: number;
+  variantCount: number;
+  /** Every hashtag the caption should carry, for the chips under the preview. */
+  hashtags: string[];
+}
+
+/** The caption to post: a variant, the missing link and hashtags, fitted to the platform. */
+export function buildCaption(item: FeedItem, platform: PlatformId, options: CaptionOptions): Caption {
   const variants = captionVariants(item, platform);
-  const index =
-    (chooseVariantIndex(variants.length, options.reporterId, item.id) + (options.variantOffset ?? 0)) %
-    variants.length;
-  let text = (variants[index] ?? '').trim();
-  const tags = [...item.hashtags, ...(options.extraHashtags ?? [])]
+  const count = variants.length;
+  const offset = ((options.variantOffset ?? 0) % count) + count;
+  const variantIndex = (chooseVariantIndex(count, options.reporterId, item.id) + offset) % count;
+  const hashtags = [...item.hashtags, ...(options.extraHashtags ?? [])]
     .map((tag) => tag.replace(/^#+/, ''))
-    .filter((tag, i, all) => tag && all.indexOf(tag) === i && !hasHashtag(text, tag));
-  if (options.includeLink !== false && item.url && !text.includes(item.url)) {
-    text = `${text}\n\n${item.url}`;
-  }
-  if (tags.length > 0) text = `${text}\n\n${tags.map((tag) => `#${tag}`).join(' ')}`;
-  return text;
+    .filter((tag, i, all) => tag && all.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) === i);
+  const fitted = fitCaption({ body: (variants[variantIndex] ?? '').trim(), link: item.url, hashtags }, platform);
+  return { ...fitted, variantIndex, variantCount: count, hashtags };
 }
 
 /** The caption of a shown item: subscription hashtags go only to feeds without `_siar` (PROTOCOL §1). */
@@ -61,7 +62,7 @@ export function captionForShown(
   shown: Pick<ShownItem, 'item' | 'feed' | 'subscription'>,
   platform: PlatformId,
   options: { reporterId: string; variantOffset?: number },
-): string {
+): Caption {
   return buildCaption(shown.item, platform, {
     ...options,
     extraHashtags: shown.feed.siar ? [] : (shown.subscription.hashtags ?? []),

@@ -48,7 +48,7 @@ export async function openShare(
     reporterId: reporter.id,
     variantOffset: request.variantOffset,
   });
-  const route = shareRoute(request.platform, { text: caption, itemUrl: found.shown.item.url });
+  const route = shareRoute(request.platform, { text: caption.text, itemUrl: found.shown.item.url });
   if (route.kind === 'manual') return { ok: false };
   await browser.tabs.create({ url: route.url });
   return { ok: true };
