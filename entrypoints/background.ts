@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensurePollScheduled, FEED_ALARM, refreshFeeds, schedulePoll } from '@/lib/feed/feed-service';
 import { messenger } from '@/lib/messaging';
+import { updateBadge } from '@/lib/notify/badge';
+import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
-import { userSettings, userSubscriptions } from '@/lib/storage';
+import { feedCache, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {
   // Tokens and reporters live in local storage: keep content scripts out of it.
@@ -45,8 +47,22 @@ export default defineBackground(() => {
     void resumeAfterTokenChange();
   });
 
+  // Badge and notification: what is left to share today, and what is new.
+  feedCache.watch(() => {
+    void updateBadge();
+    void notifyNewPosts();
+  });
+  shareRecords.watch(() => void updateBadge());
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id !== NEW_POSTS_NOTIFICATION) return;
+    void browser.notifications.clear(id);
+    const popup = browser.runtime.getURL('/popup.html');
+    void (browser.action?.openPopup?.() ?? Promise.reject(new Error('no openPopup'))).catch(() => browser.tabs.create({ url: popup }));
+  });
+
   // Every wake-up: feeds not fetched for a poll period are fetched, the outbox is tried.
   void refreshFeeds();
   void ensurePollScheduled();
   void flushOutbox();
+  void updateBadge();
 });

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
 import type { ReceiverState, Reporter, ShareRecord } from './reports/types';
+import type { PlatformId } from './share/platforms';
 
 /**
  * Every storage item of Siar, declared once. The background is the only writer
@@ -13,18 +14,30 @@ export interface UserSettings {
   reporter: Reporter;
   reportToken: string;
   language: LanguageSetting;
+  /** The platforms the user posts to; null: all of them. */
+  enabledPlatforms: PlatformId[] | null;
+  /** Origins of the user's Mastodon instances, e.g. `https://mastodon.go.id`. */
+  mastodonInstances: string[];
+  /** A notification when new approved posts arrive. */
+  notifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: UserSettings = {
   reporter: { id: '', name: '', unit: '' },
   reportToken: '',
   language: 'auto',
+  enabledPlatforms: null,
+  mastodonInstances: [],
+  notifications: true,
 };
 
 export const userSettings = storage.defineItem<UserSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: {
+    // v2: platforms, Mastodon instances and notifications, with their defaults.
+    2: (old: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SETTINGS, ...old }),
+  },
 });
 
 export const userSubscriptions = storage.defineItem<Subscription[]>('local:subscriptions', {
@@ -47,6 +60,13 @@ export const shareRecords = storage.defineItem<ShareRecord[]>('local:shares', {
 
 export const receiverStates = storage.defineItem<Record<string, ReceiverState>>('local:receivers', {
   fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+/** Keys (`feedUrl\nitemId`) of today's items the user was already told about. */
+export const notifiedItems = storage.defineItem<{ date: string; keys: string[] }>('local:notifiedItems', {
+  fallback: { date: '', keys: [] },
   version: 1,
   migrations: {},
 });

@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { loadSubscriptions, readPolicy } from '@/lib/config';
 import type { ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage } from '@/lib/i18n';
-import { EMPTY_POLICY, type ManagedPolicy } from '@/lib/policy';
+import type { ManagedPolicy } from '@/lib/policy';
 import { DEFAULT_SETTINGS, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
 import { IdentitySection } from './IdentitySection';
+import { PreferencesSection } from './PreferencesSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 interface OptionsData {
@@ -66,7 +67,8 @@ function Options({ data }: { data: OptionsData | null }) {
         </label>
       </header>
       <SubscriptionsSection subscriptions={data.subscriptions} />
-      <IdentitySection settings={data.settings} policy={data.policy ?? EMPTY_POLICY} />
+      <IdentitySection settings={data.settings} policy={data.policy} />
+      <PreferencesSection settings={data.settings} policy={data.policy} />
     </main>
   );
 }

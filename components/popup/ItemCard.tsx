@@ -2,63 +2,81 @@ import { useState } from 'react';
 import { captionForShown } from '@/lib/captions/build-caption';
 import type { ShownItem } from '@/lib/feed/today';
 import { messenger, type ShareResult } from '@/lib/messaging';
-import { canOpen } from '@/lib/share/share-routes';
+import { canOpen, shareRoute } from '@/lib/share/share-routes';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
+import { CaptionPreview } from './CaptionPreview';
+import { ConfirmShare } from './ConfirmShare';
+import { ItemImage } from './ItemImage';
+import { ShareButtons } from './ShareButtons';
 
 interface Props {
   shown: ShownItem;
   reporterId: string;
   sharedOn: PlatformId[];
+  enabledPlatforms: PlatformId[] | null;
+  mastodonInstance: string | null;
 }
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-export function allowedPlatforms(shown: ShownItem): PlatformId[] {
-  return shown.item.platforms ?? [...PLATFORM_IDS];
+/** The platforms an item may go to (PROTOCOL §2.2) that the user posts to. */
+export function itemPlatforms(shown: ShownItem, enabled: PlatformId[] | null): PlatformId[] {
+  const allowed = shown.item.platforms ?? [...PLATFORM_IDS];
+  return enabled ? allowed.filter((p) => enabled.includes(p)) : allowed;
 }
 
 /** One of today's posts: PROTOCOL §5's data-siar-item and its controls. */
-export function ItemCard({ shown, reporterId, sharedOn }: Props) {
+export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastodonInstance }: Props) {
   const { t } = useI18n();
   const { item } = shown;
-  const platforms = allowedPlatforms(shown);
+  const platforms = itemPlatforms(shown, enabledPlatforms);
   const [platform, setPlatform] = useState<PlatformId>(platforms.includes('x') ? 'x' : (platforms[0] ?? 'other'));
-  const [postUrl, setPostUrl] = useState('');
+  const [variantOffset, setVariantOffset] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
-  const caption = captionForShown(shown, platform, { reporterId });
+  const caption = captionForShown(shown, platform, { reporterId, variantOffset });
   const ref = { feedUrl: shown.subscription.url, itemId: item.id };
-  const sharePlatforms = platforms.filter((p) => p === 'x' && canOpen(p));
+  const openable = platforms.filter((p) => canOpen(p, mastodonInstance));
+  const baseId = `item-${encodeURIComponent(shown.subscription.url + item.id).replace(/%/g, '')}`;
 
-  const copy = async () => {
+  const copy = async (text: string): Promise<boolean> => {
     try {
-      await navigator.clipboard.writeText(caption.text);
-      setNotice({ kind: 'ok', text: t('copied') });
+      await navigator.clipboard.writeText(text);
+      return true;
     } catch {
-      setNotice({ kind: 'error', text: t('copyFailed') });
+      return false;
     }
   };
 
-  const confirm = async (on: PlatformId) => {
+  const share = async (p: PlatformId) => {
+    setPlatform(p);
+    const text = captionForShown(shown, p, { reporterId, variantOffset }).text;
+    const composer = shareRoute(p, { text, itemUrl: item.url, mastodonInstance }).kind === 'composer';
+    // Facebook and Instagram take no prefilled text: the caption waits on the clipboard too.
+    const copied = composer ? await copy(text) : false;
+    const result = await messenger.sendMessage('popupOpenShare', { ...ref, platform: p, variantOffset }).catch(() => ({ ok: false }));
+    if (!result.ok) setNotice({ kind: 'error', text: t('shareOpenFailed', PLATFORM_NAMES[p]) });
+    else if (composer) setNotice({ kind: 'ok', text: t(copied ? 'composerQueuedCopied' : 'composerQueued', PLATFORM_NAMES[p]) });
+    else setNotice(null);
+  };
+
+  const confirm = async (on: PlatformId, postUrl: string): Promise<boolean> => {
     let result: ShareResult;
     try {
       result = await messenger.sendMessage('popupConfirmShare', { ...ref, platform: on, postUrl: postUrl.trim() || null });
     } catch {
       setNotice({ kind: 'error', text: t('shareError_failed') });
-      return;
+      return false;
     }
-    if (result.ok) {
-      setPostUrl('');
-      setNotice({ kind: 'ok', text: t('shareRecorded') });
-    } else setNotice({ kind: 'error', text: t(`shareError_${result.error}`) });
+    setNotice(result.ok ? { kind: 'ok', text: t('shareRecorded') } : { kind: 'error', text: t(`shareError_${result.error}`) });
+    return result.ok;
   };
 
-  const captionId = `caption-${encodeURIComponent(shown.subscription.url + item.id)}`;
   return (
-    <article className="item" data-siar-item={item.id} aria-labelledby={`${captionId}-title`}>
-      {item.image ? <img className="item-image" src={item.image} alt={t('imageAlt', item.title)} loading="lazy" /> : null}
+    <article className={`item${sharedOn.length > 0 ? ' item--shared' : ''}`} data-siar-item={item.id} aria-labelledby={`${baseId}-title`}>
+      {item.image ? <ItemImage src={item.image} title={item.title} fileStem={item.id} /> : null}
       <div className="item-body">
-        <h2 className="item-title" id={`${captionId}-title`} data-siar-title="">
+        <h2 className="item-title" id={`${baseId}-title`} data-siar-title="">
           {item.title}
         </h2>
         <p className="item-meta">
@@ -69,52 +87,26 @@ export function ItemCard({ shown, reporterId, sharedOn }: Props) {
           <p className="item-shared">{t('sharedOn', sharedOn.map((p) => PLATFORM_NAMES[p]).join(', '))}</p>
         ) : null}
 
-        <label className="field-inline">
-          <span>{t('platformLabel')}</span>
-          <select value={platform} onChange={(event) => setPlatform(event.target.value as PlatformId)}>
-            {platforms.map((p) => (
-              <option key={p} value={p}>
-                {PLATFORM_NAMES[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="caption" id={captionId} aria-label={t('captionFor', PLATFORM_NAMES[platform])}>
-          {caption.text}
-        </p>
-
+        <CaptionPreview
+          id={`${baseId}-caption`}
+          platforms={platforms}
+          platform={platform}
+          caption={caption}
+          onPlatform={setPlatform}
+          onNextVariant={() => setVariantOffset((n) => n + 1)}
+        />
         <div className="actions">
-          {sharePlatforms.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className="button button--primary"
-              data-siar-share={p}
-              onClick={() => void messenger.sendMessage('popupOpenShare', { ...ref, platform: p, variantOffset: 0 })}
-            >
-              {t('share', PLATFORM_NAMES[p])}
-            </button>
-          ))}
-          <button type="button" className="button" data-siar-copy="" onClick={() => void copy()}>
-            {t('copyCaption')}
+          <button
+            type="button"
+            className="button"
+            data-siar-copy=""
+            onClick={() => void copy(caption.text).then((ok) => setNotice(ok ? { kind: 'ok', text: t('copied') } : { kind: 'error', text: t('copyFailed') }))}
+          >
+            {t('copyCaptionFor', PLATFORM_NAMES[platform])}
           </button>
         </div>
-
-        <details className="confirm">
-          <summary>{t('iShared')}</summary>
-          <label className="field">
-            <span>{t('postLinkLabel')}</span>
-            <input type="url" inputMode="url" placeholder="https://" value={postUrl} onChange={(event) => setPostUrl(event.target.value)} />
-          </label>
-          <p className="confirm-prompt">{t('sharedOnPrompt')}</p>
-          <div className="confirm-platforms">
-            {platforms.map((p) => (
-              <button key={p} type="button" className="button button--small" data-siar-confirm={p} onClick={() => void confirm(p)}>
-                {PLATFORM_NAMES[p]}
-              </button>
-            ))}
-          </div>
-        </details>
+        <ShareButtons platforms={openable} sharedOn={sharedOn} onShare={(p) => void share(p)} />
+        <ConfirmShare platforms={platforms} sharedOn={sharedOn} onConfirm={confirm} />
         {notice ? (
           <p className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
             {notice.text}

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { preferredMastodonInstance } from '@/lib/config';
+import { itemKey } from '@/lib/feed/today';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
 import type { PlatformId } from '@/lib/share/platforms';
@@ -27,18 +29,19 @@ function Popup() {
   const { t, language } = useI18n();
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
-  const { subscriptions, cache, now, shares } = state;
+  const { subscriptions, cache, now, shares, settings, policy } = state;
   const items = useMemo(() => selectShownItems(subscriptions, cache, now), [subscriptions, cache, now]);
   const sharedOn = useMemo(() => {
     const map = new Map<string, PlatformId[]>();
     for (const share of shares) {
-      const key = `${share.report.feed_url}\n${share.report.item_id}`;
+      const key = itemKey(share.report.feed_url, share.report.item_id);
       map.set(key, [...new Set([...(map.get(key) ?? []), share.report.platform])]);
     }
     return map;
   }, [shares]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
-  const sharedCount = items.filter((shown) => sharedOn.has(`${shown.subscription.url}\n${shown.item.id}`)).length;
+  const sharedCount = items.filter((shown) => sharedOn.has(itemKey(shown.subscription.url, shown.item.id))).length;
+  const mastodonInstance = preferredMastodonInstance(settings, policy);
 
   const refresh = async () => {
     setRefreshing(true);
@@ -52,43 +55,72 @@ function Popup() {
   return (
     <main className="popup" aria-busy={!state.loaded}>
       <header className="popup-header">
-        <div>
-          <h1>{t('popupTitle')}</h1>
-          <p className="today">{t('todayIs', formatLongDate(now, timeZone, language))}</p>
+        <div className="brand">
+          <img src="/icon/32.png" alt="" width="24" height="24" />
+          <div>
+            <h1>{t('popupTitle')}</h1>
+            <p className="today">{formatLongDate(now, timeZone, language)}</p>
+          </div>
         </div>
-        <div className="header-actions">
-          <button type="button" className="button button--small" onClick={() => void refresh()} disabled={refreshing}>
-            {refreshing ? t('refreshing') : t('refresh')}
+        <nav className="header-actions" aria-label={t('popupNavigation')}>
+          <button
+            type="button"
+            className="button button--icon"
+            onClick={() => void refresh()}
+            disabled={refreshing}
+            aria-label={refreshing ? t('refreshing') : t('refresh')}
+            title={refreshing ? t('refreshing') : t('refresh')}
+          >
+            <span aria-hidden="true" className={refreshing ? 'spin' : undefined}>
+              ↻
+            </span>
           </button>
-          <button type="button" className="button button--small" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('openOptions')}
+          <button
+            type="button"
+            className="button button--icon"
+            onClick={() => void browser.runtime.openOptionsPage()}
+            aria-label={t('openOptions')}
+            title={t('openOptions')}
+          >
+            <span aria-hidden="true">⚙</span>
           </button>
-        </div>
+        </nav>
       </header>
 
       {!state.loaded ? <p className="placeholder">{t('loading')}</p> : null}
       {state.loaded && subscriptions.length === 0 ? (
-        <p className="placeholder">
-          <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('notConfigured')}
+        <div className="placeholder">
+          <p>{t('notConfigured')}</p>
+          <button type="button" className="button button--primary" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('notConfiguredAction')}
           </button>
-        </p>
+        </div>
       ) : null}
 
       <FeedStatusList subscriptions={subscriptions} cache={cache} />
 
-      {items.length > 0 ? <p className="progress">{t('progress', sharedCount, items.length)}</p> : null}
+      {items.length > 0 ? (
+        <div className="progress">
+          <p id="progress-label">{t('progress', sharedCount, items.length)}</p>
+          <progress max={items.length} value={sharedCount} aria-labelledby="progress-label" />
+        </div>
+      ) : null}
       {state.loaded && subscriptions.length > 0 && items.length === 0 ? <p className="placeholder">{t('emptyDay')}</p> : null}
 
       <div className="items">
-        {items.map((shown) => (
-          <ItemCard
-            key={`${shown.subscription.url}\n${shown.item.id}`}
-            shown={shown}
-            reporterId={state.identity.reporter.id}
-            sharedOn={sharedOn.get(`${shown.subscription.url}\n${shown.item.id}`) ?? []}
-          />
-        ))}
+        {items.map((shown) => {
+          const key = itemKey(shown.subscription.url, shown.item.id);
+          return (
+            <ItemCard
+              key={key}
+              shown={shown}
+              reporterId={state.identity.reporter.id}
+              sharedOn={sharedOn.get(key) ?? []}
+              enabledPlatforms={settings.enabledPlatforms}
+              mastodonInstance={mastodonInstance}
+            />
+          );
+        })}
       </div>
 
       <footer className="popup-footer">

@@ -4,9 +4,9 @@ import { loadSubscriptions, readPolicy } from '@/lib/config';
 import { selectTodayItems, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
-import { effectiveIdentity, type EffectiveIdentity } from '@/lib/policy';
+import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
 import type { ReceiverState, ShareRecord } from '@/lib/reports/types';
-import { feedCache, receiverStates, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
+import { DEFAULT_SETTINGS, feedCache, receiverStates, shareRecords, userSettings, userSubscriptions, type UserSettings } from '@/lib/storage';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */
 export interface PopupState {
@@ -16,6 +16,8 @@ export interface PopupState {
   shares: ShareRecord[];
   receivers: Record<string, ReceiverState>;
   identity: EffectiveIdentity;
+  settings: UserSettings;
+  policy: ManagedPolicy;
   language: Language;
   now: Date;
 }
@@ -27,6 +29,8 @@ export const usePopupStore = create<PopupState>(() => ({
   shares: [],
   receivers: {},
   identity: { reporter: { id: '', name: '', unit: '' }, reportToken: '' },
+  settings: DEFAULT_SETTINGS,
+  policy: EMPTY_POLICY,
   language: 'id',
   now: new Date(),
 }));
@@ -47,6 +51,8 @@ export async function loadPopupState(): Promise<void> {
     shares,
     receivers,
     identity: effectiveIdentity(settings, policy),
+    settings,
+    policy,
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });

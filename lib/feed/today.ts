@@ -26,6 +26,11 @@ export interface ShownItem {
   timeZone: string;
 }
 
+/** One key per item across subscriptions: the subscription URL and the item id. */
+export function itemKey(feedUrl: string, itemId: string): string {
+  return `${feedUrl}\n${itemId}`;
+}
+
 export interface FeedSource {
   subscription: ResolvedSubscription;
   feed: ParsedFeed | null;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { captionForShown } from '../captions/build-caption';
-import { loadIdentity } from '../config';
+import { loadIdentity, preferredMastodonInstance, readPolicy } from '../config';
+import { userSettings } from '../storage';
 import { safeUrl } from '../feed/safe-url';
 import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
@@ -43,12 +44,17 @@ export async function openShare(
 ): Promise<{ ok: boolean }> {
   const found = await findItem(request);
   if (!found || !isAllowedOn(found, request.platform)) return { ok: false };
-  const { reporter } = await loadIdentity();
+  const [policy, settings] = await Promise.all([readPolicy(), userSettings.getValue()]);
+  const { reporter } = await loadIdentity(policy);
   const caption = captionForShown(found.shown, request.platform, {
     reporterId: reporter.id,
     variantOffset: request.variantOffset,
   });
-  const route = shareRoute(request.platform, { text: caption.text, itemUrl: found.shown.item.url });
+  const route = shareRoute(request.platform, {
+    text: caption.text,
+    itemUrl: found.shown.item.url,
+    mastodonInstance: preferredMastodonInstance(settings, policy),
+  });
   if (route.kind === 'manual') return { ok: false };
   await browser.tabs.create({ url: route.url });
   return { ok: true };
