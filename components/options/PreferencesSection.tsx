@@ -18,13 +18,15 @@ async function update(change: Partial<UserSettings>): Promise<void> {
 /** Which platforms the user posts to, their Mastodon instance, notifications. */
 export function PreferencesSection({ settings, policy }: Props) {
   const { t } = useI18n();
-  const enabled = settings.enabledPlatforms ?? [...PLATFORM_IDS];
+  // Held here too, so that a checkbox answers at once, before storage does.
+  const [enabled, setEnabled] = useState<PlatformId[]>(settings.enabledPlatforms ?? [...PLATFORM_IDS]);
   const [instance, setInstance] = useState('');
   const [instanceError, setInstanceError] = useState<string | null>(null);
 
   const toggle = (platform: PlatformId, on: boolean) => {
     const next = on ? [...enabled, platform] : enabled.filter((p) => p !== platform);
     const ordered = PLATFORM_IDS.filter((p) => next.includes(p));
+    setEnabled(ordered);
     void update({ enabledPlatforms: ordered.length === PLATFORM_IDS.length ? null : ordered });
   };
 

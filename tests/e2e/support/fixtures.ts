@@ -13,18 +13,24 @@ interface Fixtures {
   siar: LaunchedExtension;
 }
 
-export const test = base.extend<Fixtures>({
+interface Options {
+  /** More managed policy (PROTOCOL §4) besides the feed and the reporter. */
+  policyExtras: Record<string, unknown>;
+}
+
+export const test = base.extend<Fixtures & Options>({
+  policyExtras: [{}, { option: true }],
   server: async ({}, use) => {
     const server = await startTestServer();
     await use(server);
     await server.close();
     rmSync(server.dataDir, { recursive: true, force: true });
   },
-  siar: async ({ server }, use) => {
+  siar: async ({ server, policyExtras, colorScheme }, use) => {
     // Root (CI) deploys through managed policy; elsewhere the options page does it.
     const viaPolicy = canWritePolicy();
-    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: server.feedUrl }], reporter: REPORTER });
-    const launched = await launchWithExtension();
+    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: server.feedUrl }], reporter: REPORTER, ...policyExtras });
+    const launched = await launchWithExtension(undefined, { colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     if (!viaPolicy) {
       const options = await OptionsPage.open(launched.context, launched.extensionId);
       await options.addFeed(server.feedUrl);

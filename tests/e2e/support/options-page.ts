@@ -24,3 +24,8 @@ export class OptionsPage {
     await this.page.locator('#identity-heading ~ form [role="status"]').waitFor();
   }
 }
+
+export async function setLanguage(options: OptionsPage, language: 'auto' | 'id' | 'en'): Promise<void> {
+  await options.page.locator('.options-header select').selectOption(language);
+  await options.page.locator(`html[lang="${language === 'en' ? 'en' : 'id'}"]`).waitFor();
+}

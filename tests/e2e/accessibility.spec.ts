@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO_SHOWN_IDS } from '../../server/demo-feed';
+import { expect, test } from './support/fixtures';
+import { OptionsPage, setLanguage } from './support/options-page';
+import { SCREENSHOT_DIR } from './support/paths';
+import { PopupPage } from './support/popup-page';
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `${what}: axe violations`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    for (const language of ['id', 'en'] as const) {
+      test(`popup and options have no axe violations in ${language}`, async ({ siar }) => {
+        const options = await OptionsPage.open(siar.context, siar.extensionId);
+        await setLanguage(options, language);
+        await expectNoViolations(options.page, `options (${language}, ${colorScheme})`);
+
+        const popup = await PopupPage.open(siar.context, siar.extensionId);
+        await expect(popup.items()).toHaveCount(DEMO_SHOWN_IDS.length);
+        // The expanded confirmation is part of the flow: check it too.
+        await popup.item(DEMO_SHOWN_IDS[0]!).locator('details.confirm > summary').click();
+        await expectNoViolations(popup.page, `popup (${language}, ${colorScheme})`);
+
+        if (language === 'id') {
+          mkdirSync(SCREENSHOT_DIR, { recursive: true });
+          const suffix = colorScheme === 'dark' ? '-dark' : '';
+          await options.page.setViewportSize({ width: 900, height: 1200 });
+          await options.page.screenshot({ path: join(SCREENSHOT_DIR, `options${suffix}.png`), fullPage: true });
+          if (colorScheme === 'dark') await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-dark.png') });
+        }
+      });
+    }
+  });
+}
+
+test('the axe check does see violations on an extension page (so the checks above can fail)', async ({ siar }) => {
+  const popup = await PopupPage.open(siar.context, siar.extensionId);
+  await expect(popup.items()).toHaveCount(DEMO_SHOWN_IDS.length);
+  await popup.page.evaluate(() => document.body.appendChild(document.createElement('input')));
+  const { violations } = await new AxeBuilder({ page: popup.page }).analyze();
+  expect(violations.map((v) => v.id)).toContain('label');
+});
