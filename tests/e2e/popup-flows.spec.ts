@@ -105,3 +105,13 @@ test.describe('with a locked policy', () => {
     await expect(popup.item(SAIK).locator('[data-siar-share="mastodon"]')).toBeVisible();
   });
 });
+
+test('the badge counts today’s posts not shared yet', async ({ siar }) => {
+  // Runs in the service worker, where `chrome` is the extension API.
+  const badge = () =>
+    siar.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+  await expect.poll(badge, { timeout: 15_000 }).toBe('3');
+  const popup = await PopupPage.open(siar.context, siar.extensionId);
+  await popup.confirmShared(SAIK, 'x');
+  await expect.poll(badge).toBe('2');
+});
