@@ -2,6 +2,7 @@ import { parseFeed, decodeFeedBody } from './parse-feed';
 import { readLimitedBody } from './read-body';
 import { safeUrl } from './safe-url';
 import { verifySignature } from './signature';
+import { dropPastItems } from './today';
 import { FeedRejection, type FeedCacheEntry, type FeedError, type Subscription } from './types';
 
 export const FEED_TIMEOUT_MS = 30_000;
@@ -84,17 +85,24 @@ export async function fetchFeed(
     return fail({ code: 'http', detail: `HTTP ${response.status}` });
   }
 
+  let body: Uint8Array;
   try {
-    const body = await readLimitedBody(response);
+    body = await readLimitedBody(response);
+  } catch (error) {
+    if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
+    return fail({ code: 'network', detail: String(error) });
+  }
+
+  try {
     let signatureVerified = false;
     if (subscription.public_key) {
       const signature = await findSignature(response, url, doFetch);
       await verifySignature(subscription.public_key, signature, body);
       signatureVerified = true;
     }
-    const feed = parseFeed(decodeFeedBody(body), url);
+    const parsed = parseFeed(decodeFeedBody(body), url, { timeZone: subscription.timezone });
     return {
-      feed,
+      feed: dropPastItems(parsed, now, subscription),
       signatureVerified,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
@@ -105,7 +113,8 @@ export async function fetchFeed(
     };
   } catch (error) {
     if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
-    return fail({ code: 'network', detail: String(error) });
+    // Whatever else a hostile body provokes, it is this version's fault, not the network's.
+    return fail({ code: 'malformed', detail: String(error) });
   }
 }
 

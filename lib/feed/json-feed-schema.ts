@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isFeedDate } from './feed-date';
 
 /**
  * The fields of JSON Feed 1.1 and of its Siar extension (PROTOCOL §2.2) that Siar
@@ -8,7 +9,7 @@ import * as v from 'valibot';
 
 const isoDate = v.pipe(
   v.string(),
-  v.check((value) => !Number.isNaN(Date.parse(value)), 'not a date'),
+  v.check(isFeedDate, 'not a date'),
 );
 
 const caption = v.union([v.string(), v.pipe(v.array(v.string()), v.minLength(1))]);

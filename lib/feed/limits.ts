@@ -15,7 +15,7 @@ export function checkStringLength(value: string): void {
   }
 }
 
-/** Every string (keys too) of a parsed JSON value, walked without recursion. */
+/** Every string (keys too) of a parsed JSON or XML value, walked without recursion. */
 export function checkJsonStrings(root: unknown): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {

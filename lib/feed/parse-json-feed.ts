@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { isValidTimeZone } from '../time/zoned-date';
+import { isValidTimeZone, pickTimeZone } from '../time/zoned-date';
+import { ItemCollector, skipReasonOf } from './collect-items';
+import { parseFeedDate } from './feed-date';
 import { jsonFeedItemSchema, jsonFeedSchema, type JsonFeedItem } from './json-feed-schema';
 import {
   normalizeCaptions,
-  normalizeDate,
   normalizeHashtags,
   normalizePlatforms,
   normalizeText,
@@ -12,8 +13,12 @@ import {
 import { safeUrl } from './safe-url';
 import { FeedRejection, type FeedItem, type ParsedFeed } from './types';
 
-/** A JSON Feed 1.x document (already JSON-parsed) → the normalised feed. */
-export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
+/**
+ * A JSON Feed 1.x document (already JSON-parsed) → the normalised feed.
+ * `timeZone` (the subscription's) reads dates written without a zone, unless the
+ * feed names its own.
+ */
+export function parseJsonFeed(document: unknown, feedUrl: string, timeZone?: string): ParsedFeed {
   const top = v.safeParse(jsonFeedSchema, document);
   if (!top.success) {
     const path = v.getDotPath(top.issues[0]) ?? '';
@@ -22,19 +27,17 @@ export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
   const feed = top.output;
   const siar = feed._siar ?? null;
   const hasSiar = feed._siar != null;
+  const zone = pickTimeZone(siar?.timezone, timeZone);
 
-  const items: FeedItem[] = [];
-  const seenIds = new Set<string>();
-  let skippedItems = 0;
+  const collector = new ItemCollector();
   for (const raw of feed.items) {
     const parsed = v.safeParse(jsonFeedItemSchema, raw);
-    const id = parsed.success ? String(parsed.output.id) : '';
-    if (!parsed.success || id === '' || seenIds.has(id)) {
-      skippedItems++;
+    if (!parsed.success) {
+      collector.skip(skipReasonOf(parsed.issues));
       continue;
     }
-    seenIds.add(id);
-    items.push(toFeedItem(parsed.output, id, feedUrl, hasSiar));
+    const id = String(parsed.output.id);
+    if (collector.claim(id)) collector.add(toFeedItem(parsed.output, id, feedUrl, hasSiar, zone));
   }
 
   return {
@@ -45,12 +48,11 @@ export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
     publisher: siar?.publisher ?? null,
     timezone: isValidTimeZone(siar?.timezone) ? siar.timezone : null,
     reportUrl: safeUrl(siar?.report_url, feedUrl),
-    items,
-    skippedItems,
+    ...collector.result(),
   };
 }
 
-function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: boolean): FeedItem {
+function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: boolean, zone: string): FeedItem {
   const siar = item._siar ?? null;
   const summary = normalizeText(item.summary ?? item.content_text ?? '');
   return {
@@ -60,12 +62,12 @@ function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: bo
     summary,
     contentHtml: item.content_html ?? null,
     image: safeUrl(item.image, feedUrl) ?? safeUrl(item.banner_image, feedUrl),
-    datePublished: normalizeDate(item.date_published),
-    dateModified: normalizeDate(item.date_modified),
+    datePublished: parseFeedDate(item.date_published, zone),
+    dateModified: parseFeedDate(item.date_modified, zone),
     approved: hasSiar ? siar?.approved === true : true,
     approvedBy: siar?.approved_by ?? null,
-    validFrom: normalizeDate(siar?.valid_from),
-    validUntil: normalizeDate(siar?.valid_until),
+    validFrom: parseFeedDate(siar?.valid_from, zone),
+    validUntil: parseFeedDate(siar?.valid_until, zone),
     captions: normalizeCaptions(siar?.captions),
     hashtags: normalizeHashtags(siar?.hashtags),
     platforms: normalizePlatforms(siar?.platforms),
