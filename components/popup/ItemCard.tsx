@@ -5,6 +5,7 @@ import { messenger, type ShareResult } from '@/lib/messaging';
 import { canOpen } from '@/lib/share/share-routes';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
+import { ItemContent } from './ItemContent';
 
 interface Props {
   shown: ShownItem;
@@ -65,6 +66,7 @@ export function ItemCard({ shown, reporterId, sharedOn }: Props) {
           {t('feedSource', shown.feed.publisher || shown.subscription.name || shown.feed.title)}
           {item.campaign ? ` · ${item.campaign}` : ''}
         </p>
+        {item.contentHtml ? <ItemContent html={item.contentHtml} baseUrl={shown.subscription.url} /> : null}
         {sharedOn.length > 0 ? (
           <p className="item-shared">{t('sharedOn', sharedOn.map((p) => PLATFORM_NAMES[p]).join(', '))}</p>
         ) : null}
