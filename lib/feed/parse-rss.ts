@@ -19,6 +19,7 @@ const MAX_DERIVED_SUMMARY = 1000;
  */
 export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZone: string): ParsedFeed {
   if (!isXmlObject(root)) throw new FeedRejection('invalid_feed', `<${rootName}> is empty`);
+  if (Array.isArray(root.channel)) throw new FeedRejection('invalid_feed', 'more than one <channel>');
   const channelResult = v.safeParse(rssChannelSchema, root.channel);
   if (!channelResult.success) throw new FeedRejection('invalid_feed', `<channel>: ${channelResult.issues[0].message}`);
   const channel = channelResult.output;

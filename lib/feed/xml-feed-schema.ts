@@ -11,9 +11,10 @@ import { isTextElement, textOf } from './xml-document';
 
 export const textElement = v.custom<string | Record<string, unknown>>(isTextElement, 'not a text element');
 
+/** An empty date element counts as no date; any other text must be a date Siar can read. */
 const dateElement = v.pipe(
   textElement,
-  v.check((value) => isFeedDate(textOf(value)), 'not a date'),
+  v.check((value) => textOf(value).trim() === '' || isFeedDate(textOf(value)), 'not a date'),
 );
 
 const withAttributes = v.looseObject({});
