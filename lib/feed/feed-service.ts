@@ -54,6 +54,19 @@ export function nextPollDelayMinutes(random: () => number = Math.random): number
   return POLL_MINUTES + random() * (POLL_MINUTES / 4);
 }
 
+/**
+ * The poll alarm fired (possibly in a worker woken for it): fetch what is due,
+ * then schedule the next poll, whatever happened to the fetch.
+ */
+export async function onFeedAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name !== FEED_ALARM) return;
+  try {
+    await refreshFeeds();
+  } finally {
+    await schedulePoll();
+  }
+}
+
 export async function schedulePoll(): Promise<void> {
   await browser.alarms.create(FEED_ALARM, { delayInMinutes: nextPollDelayMinutes() });
 }
