@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { ItemSchedule } from './today';
 import type { FeedItem, ParsedFeed, SkipReason } from './types';
 
 const DATE_KEYS = new Set([
@@ -32,7 +33,11 @@ export class ItemCollector {
   readonly items: FeedItem[] = [];
   readonly skipReasons: Partial<Record<SkipReason, number>> = {};
   skippedItems = 0;
+  private validItems = 0;
   private readonly ids = new Set<string>();
+
+  /** `keep`: which valid items to build and return (all when absent). */
+  constructor(private readonly keep?: (item: ItemSchedule) => boolean) {}
 
   skip(reason: SkipReason): void {
     this.skippedItems++;
@@ -53,8 +58,10 @@ export class ItemCollector {
     return true;
   }
 
-  add(item: FeedItem): void {
-    this.items.push(item);
+  /** Counts a valid item; builds it only when it is to be kept. */
+  accept(schedule: ItemSchedule, build: (schedule: ItemSchedule) => FeedItem): void {
+    this.validItems++;
+    if (!this.keep || this.keep(schedule)) this.items.push(build(schedule));
   }
 
   result(): Pick<ParsedFeed, 'items' | 'skippedItems' | 'skipReasons' | 'totalItems'> {
@@ -62,7 +69,7 @@ export class ItemCollector {
       items: this.items,
       skippedItems: this.skippedItems,
       skipReasons: this.skipReasons,
-      totalItems: this.items.length,
+      totalItems: this.validItems,
     };
   }
 }

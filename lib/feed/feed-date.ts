@@ -36,11 +36,12 @@ const ZONES: Record<string, number> = {
 };
 
 function offsetOf(zone: string): number | null {
-  if (/^[+-]/.test(zone)) {
-    const digits = zone.replace(':', '');
-    const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-    if (minutes > 18 * 60) return null;
-    return zone.startsWith('-') ? -minutes : minutes;
+  const sign = zone.charCodeAt(0);
+  if (sign === 43 /* + */ || sign === 45 /* - */) {
+    const colon = zone.charCodeAt(3) === 58 ? 1 : 0;
+    const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3 + colon, 5 + colon));
+    if (!(minutes <= 18 * 60)) return null;
+    return sign === 45 ? -minutes : minutes;
   }
   return ZONES[zone.toUpperCase()] ?? null;
 }
@@ -55,10 +56,14 @@ interface Fields {
   ms: number;
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function validFields(f: Fields): boolean {
   if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.second > 60) return false;
-  const daysInMonth = new Date(Date.UTC(f.year, f.month, 0)).getUTCDate();
-  return f.day <= daysInMonth;
+  return f.day <= daysInMonth(f.year, f.month);
 }
 
 function wallClockUtc(f: Fields): number {
@@ -74,18 +79,17 @@ function zonedInstant(f: Fields, timeZone: string): number {
   return instant;
 }
 
-function toInstant(f: Fields, zone: string | undefined, timeZone: string): number | null {
-  if (!validFields(f)) return null;
-  if (!zone) return zonedInstant(f, timeZone);
-  const offset = offsetOf(zone);
-  if (offset === null) return null;
-  return wallClockUtc(f) - offset * 60_000;
+/** A date read from a feed, before it is placed in a zone (zoneless dates need the feed's). */
+export interface FeedDate {
+  fields: Fields;
+  /** The zone as written, absent when the date has none. */
+  zone: string | undefined;
 }
 
-function fromRfc3339(match: RegExpExecArray, timeZone: string): number | null {
+function partsFromRfc3339(match: RegExpExecArray): FeedDate {
   const [, y, mo, d, h, mi, s, frac, zone] = match;
-  return toInstant(
-    {
+  return {
+    fields: {
       year: Number(y),
       month: Number(mo),
       day: Number(d),
@@ -95,38 +99,50 @@ function fromRfc3339(match: RegExpExecArray, timeZone: string): number | null {
       ms: frac ? Math.floor(Number(`0${frac}`) * 1000) : 0,
     },
     zone,
-    timeZone,
-  );
+  };
 }
 
-function fromRfc822(match: RegExpExecArray, timeZone: string): number | null {
+function partsFromRfc822(match: RegExpExecArray): FeedDate | null {
   const [, d, monthName, y, h, mi, s, zone] = match;
   const month = MONTHS[(monthName ?? '').toLowerCase()];
   if (!month) return null;
   let year = Number(y);
   // RFC 822's two-digit years: RFC 2822 §4.3 reads 00–49 as 20xx.
   if ((y ?? '').length === 2) year += year < 50 ? 2000 : 1900;
-  return toInstant(
-    { year, month, day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0), ms: 0 },
-    zone,
-    timeZone,
-  );
+  return { fields: { year, month, day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0), ms: 0 }, zone };
+}
+
+/** The fields of a readable date (a real calendar day, a known zone), else null. */
+export function readFeedDate(value: unknown): FeedDate | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const text = value.trim();
+  if (text === '') return null;
+  const rfc3339 = RFC3339.exec(text);
+  const rfc822 = rfc3339 ? null : RFC822.exec(text);
+  const parts = rfc3339 ? partsFromRfc3339(rfc3339) : rfc822 ? partsFromRfc822(rfc822) : null;
+  if (!parts || !validFields(parts.fields)) return null;
+  if (parts.zone !== undefined && offsetOf(parts.zone) === null) return null;
+  return parts;
+}
+
+/** The instant of a read date (ms); a date without a zone is a wall clock in `timeZone`. */
+export function feedDateToTime(date: FeedDate | null | undefined, timeZone: string): number | null {
+  if (!date) return null;
+  const time = date.zone === undefined ? zonedInstant(date.fields, timeZone) : wallClockUtc(date.fields) - offsetOf(date.zone)! * 60_000;
+  return Number.isFinite(time) ? time : null;
+}
+
+/** An instant as Siar stores it: ISO 8601 in UTC. */
+export function isoOf(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+/** The instant of a read date as ISO 8601 (UTC). */
+export function feedDateToIso(date: FeedDate | null | undefined, timeZone: string): string | null {
+  return isoOf(feedDateToTime(date, timeZone));
 }
 
 /** A feed's date → the instant as ISO 8601 (UTC), or null when it cannot be read. */
 export function parseFeedDate(value: string | null | undefined, timeZone: string): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.trim().replace(/\s+/g, ' ');
-  if (text === '' || text.length > 64) return null;
-  const rfc3339 = RFC3339.exec(text);
-  const rfc822 = rfc3339 ? null : RFC822.exec(text);
-  const time = rfc3339 ? fromRfc3339(rfc3339, timeZone) : rfc822 ? fromRfc822(rfc822, timeZone) : null;
-  if (time === null || !Number.isFinite(time)) return null;
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-/** Whether the text is a date Siar can read (the zone does not matter for that). */
-export function isFeedDate(value: string): boolean {
-  return parseFeedDate(value, 'UTC') !== null;
+  return feedDateToIso(readFeedDate(value), timeZone);
 }

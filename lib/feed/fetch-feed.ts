@@ -2,7 +2,6 @@ import { parseFeed, decodeFeedBody } from './parse-feed';
 import { readLimitedBody } from './read-body';
 import { safeUrl } from './safe-url';
 import { verifySignature } from './signature';
-import { dropPastItems } from './today';
 import { FeedRejection, type FeedCacheEntry, type FeedError, type Subscription } from './types';
 
 export const FEED_TIMEOUT_MS = 30_000;
@@ -100,9 +99,10 @@ export async function fetchFeed(
       await verifySignature(subscription.public_key, signature, body);
       signatureVerified = true;
     }
-    const parsed = parseFeed(decodeFeedBody(body), url, { timeZone: subscription.timezone });
+    // Only items that can still be shown are kept: the cache holds no archive.
+    const feed = parseFeed(decodeFeedBody(body), url, { timeZone: subscription.timezone, now });
     return {
-      feed: dropPastItems(parsed, now, subscription),
+      feed,
       signatureVerified,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),

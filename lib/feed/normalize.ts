@@ -15,7 +15,7 @@ export function normalizeHashtags(tags: readonly string[] | null | undefined): s
 }
 
 export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** Captions keyed by platform id (or `default`), each a non-empty list of variants. */

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { ItemCollector, skipReasonOf } from './collect-items';
-import { parseFeedDate } from './feed-date';
+import { feedDateToTime } from './feed-date';
 import { readHtml } from './html-text';
 import { normalizeText, shortenText, titleFromText } from './normalize';
 import { safeUrl } from './safe-url';
+import { scheduleFields, stillShowable, trustedSchedule, type ItemSchedule } from './today';
 import { FeedRejection, type FeedItem, type ParsedFeed } from './types';
 import { attributeOf, isXmlObject, textOf } from './xml-document';
 import { atomEntrySchema, atomFeedSchema, type AtomEntry } from './xml-feed-schema';
@@ -12,20 +13,23 @@ import { imageFromMedia } from './xml-images';
 const MAX_DERIVED_SUMMARY = 1000;
 
 /** Atom 1.0 (RFC 4287). Every entry counts as approved, like RSS (PROTOCOL §2.3). */
-export function parseAtom(root: unknown, feedUrl: string, timeZone: string): ParsedFeed {
+export function parseAtom(root: unknown, feedUrl: string, timeZone: string, now?: Date): ParsedFeed {
   const top = v.safeParse(atomFeedSchema, isXmlObject(root) ? root : {});
   if (!top.success) throw new FeedRejection('invalid_feed', `<feed>: ${top.issues[0].message}`);
   const feed = top.output;
 
-  const collector = new ItemCollector();
+  const collector = new ItemCollector(now ? stillShowable(now, timeZone) : undefined);
   for (const raw of feed.entry ?? []) {
     const parsed = v.safeParse(atomEntrySchema, raw);
     if (!parsed.success) {
       collector.skip(skipReasonOf(parsed.issues));
       continue;
     }
-    const id = textOf(parsed.output.id).trim();
-    if (collector.claim(id)) collector.add(toFeedItem(parsed.output, id, feedUrl, timeZone));
+    const entry = parsed.output;
+    const id = textOf(entry.id).trim();
+    if (!collector.claim(id)) continue;
+    const schedule = trustedSchedule(feedDateToTime(entry.published, timeZone), feedDateToTime(entry.updated, timeZone));
+    collector.accept(schedule, () => toFeedItem(entry, id, feedUrl, schedule));
   }
 
   return {
@@ -66,7 +70,7 @@ function linkOf(links: readonly unknown[] | undefined, rel: string, baseUrl: str
   return null;
 }
 
-function toFeedItem(entry: AtomEntry, id: string, feedUrl: string, timeZone: string): FeedItem {
+function toFeedItem(entry: AtomEntry, id: string, feedUrl: string, schedule: ItemSchedule): FeedItem {
   const contentHtml = htmlOf(entry.content);
   const summaryText = entry.summary !== undefined ? plainText(entry.summary) : '';
   const mediaImage = imageFromMedia(entry, feedUrl) ?? linkOf(entry.link, 'enclosure', feedUrl, true);
@@ -84,12 +88,8 @@ function toFeedItem(entry: AtomEntry, id: string, feedUrl: string, timeZone: str
     summary,
     contentHtml: contentHtml ?? htmlOf(entry.summary),
     image: mediaImage ?? fromContent?.image ?? null,
-    datePublished: parseFeedDate(textOf(entry.published), timeZone),
-    dateModified: parseFeedDate(textOf(entry.updated), timeZone),
-    approved: true,
+    ...scheduleFields(schedule),
     approvedBy: null,
-    validFrom: null,
-    validUntil: null,
     captions: {},
     hashtags: [],
     platforms: null,

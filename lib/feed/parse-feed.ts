@@ -1,7 +1,7 @@
 import { pickTimeZone } from '../time/zoned-date';
 import { checkItemCount, checkJsonStrings, MAX_FEED_BYTES } from './limits';
 import { parseAtom } from './parse-atom';
-import { parseJsonFeed } from './parse-json-feed';
+import { parseJsonFeed, type ParseOptions } from './parse-json-feed';
 import { parseRss } from './parse-rss';
 import { FeedRejection, type ParsedFeed } from './types';
 import { isXmlObject, parseXmlDocument } from './xml-document';
@@ -18,20 +18,17 @@ export function decodeFeedBody(bytes: Uint8Array): string {
   }
 }
 
-export interface ParseFeedOptions {
-  /** The subscription's zone: reads dates written without one (PROTOCOL §1 `timezone`). */
-  timeZone?: string;
-}
+export type ParseFeedOptions = ParseOptions;
 
 /** Detects the format by content, not by Content-Type (PROTOCOL §2.1), and parses it. */
 export function parseFeed(text: string, feedUrl: string, options: ParseFeedOptions = {}): ParsedFeed {
   const body = text.replace(/^\uFEFF/, '').trimStart();
-  if (body.startsWith('{')) return parseJsonText(body, feedUrl, options.timeZone);
-  if (body.startsWith('<')) return parseXmlText(body, feedUrl, pickTimeZone(options.timeZone));
+  if (body.startsWith('{')) return parseJsonText(body, feedUrl, options);
+  if (body.startsWith('<')) return parseXmlText(body, feedUrl, pickTimeZone(options.timeZone), options.now);
   throw new FeedRejection('not_a_feed', body === '' ? 'an empty body' : undefined);
 }
 
-function parseJsonText(body: string, feedUrl: string, timeZone: string | undefined): ParsedFeed {
+function parseJsonText(body: string, feedUrl: string, options: ParseOptions): ParsedFeed {
   let document: unknown;
   try {
     document = JSON.parse(body);
@@ -41,7 +38,7 @@ function parseJsonText(body: string, feedUrl: string, timeZone: string | undefin
   checkJsonStrings(document);
   const items = (document as { items?: unknown }).items;
   if (Array.isArray(items)) checkItemCount(items.length);
-  return parseJsonFeed(document, feedUrl, timeZone);
+  return parseJsonFeed(document, feedUrl, options);
 }
 
 function itemsOf(rootName: string, root: unknown): unknown {
@@ -51,7 +48,7 @@ function itemsOf(rootName: string, root: unknown): unknown {
   return isXmlObject(root.channel) ? root.channel.item : undefined;
 }
 
-function parseXmlText(body: string, feedUrl: string, timeZone: string): ParsedFeed {
+function parseXmlText(body: string, feedUrl: string, timeZone: string, now: Date | undefined): ParsedFeed {
   const { rootName, root } = parseXmlDocument(body);
   if (rootName !== 'rss' && rootName !== 'feed' && rootName !== 'rdf:RDF') {
     throw new FeedRejection('not_a_feed', `<${rootName}>`);
@@ -59,5 +56,5 @@ function parseXmlText(body: string, feedUrl: string, timeZone: string): ParsedFe
   checkJsonStrings(root);
   const items = itemsOf(rootName, root);
   if (Array.isArray(items)) checkItemCount(items.length);
-  return rootName === 'feed' ? parseAtom(root, feedUrl, timeZone) : parseRss(rootName, root, feedUrl, timeZone);
+  return rootName === 'feed' ? parseAtom(root, feedUrl, timeZone, now) : parseRss(rootName, root, feedUrl, timeZone, now);
 }

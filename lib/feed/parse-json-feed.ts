@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isValidTimeZone, pickTimeZone } from '../time/zoned-date';
 import { ItemCollector, skipReasonOf } from './collect-items';
-import { parseFeedDate } from './feed-date';
+import { feedDateToTime } from './feed-date';
 import { jsonFeedItemSchema, jsonFeedSchema, type JsonFeedItem } from './json-feed-schema';
 import {
   normalizeCaptions,
@@ -11,14 +11,18 @@ import {
   titleFromText,
 } from './normalize';
 import { safeUrl } from './safe-url';
+import { scheduleFields, stillShowable, type ItemSchedule } from './today';
 import { FeedRejection, type FeedItem, type ParsedFeed } from './types';
 
-/**
- * A JSON Feed 1.x document (already JSON-parsed) → the normalised feed.
- * `timeZone` (the subscription's) reads dates written without a zone, unless the
- * feed names its own.
- */
-export function parseJsonFeed(document: unknown, feedUrl: string, timeZone?: string): ParsedFeed {
+export interface ParseOptions {
+  /** The subscription's zone: reads dates written without one, unless the feed names its own. */
+  timeZone?: string;
+  /** When given, only items that can be shown now or later are built and returned. */
+  now?: Date;
+}
+
+/** A JSON Feed 1.x document (already JSON-parsed) → the normalised feed. */
+export function parseJsonFeed(document: unknown, feedUrl: string, options: ParseOptions = {}): ParsedFeed {
   const top = v.safeParse(jsonFeedSchema, document);
   if (!top.success) {
     const path = v.getDotPath(top.issues[0]) ?? '';
@@ -27,17 +31,26 @@ export function parseJsonFeed(document: unknown, feedUrl: string, timeZone?: str
   const feed = top.output;
   const siar = feed._siar ?? null;
   const hasSiar = feed._siar != null;
-  const zone = pickTimeZone(siar?.timezone, timeZone);
+  const zone = pickTimeZone(siar?.timezone, options.timeZone);
 
-  const collector = new ItemCollector();
+  const collector = new ItemCollector(options.now ? stillShowable(options.now, zone) : undefined);
   for (const raw of feed.items) {
     const parsed = v.safeParse(jsonFeedItemSchema, raw);
     if (!parsed.success) {
       collector.skip(skipReasonOf(parsed.issues));
       continue;
     }
-    const id = String(parsed.output.id);
-    if (collector.claim(id)) collector.add(toFeedItem(parsed.output, id, feedUrl, hasSiar, zone));
+    const item = parsed.output;
+    const id = String(item.id);
+    if (!collector.claim(id)) continue;
+    const schedule: ItemSchedule = {
+      approved: hasSiar ? item._siar?.approved === true : true,
+      validFrom: feedDateToTime(item._siar?.valid_from, zone),
+      validUntil: feedDateToTime(item._siar?.valid_until, zone),
+      datePublished: feedDateToTime(item.date_published, zone),
+      dateModified: feedDateToTime(item.date_modified, zone),
+    };
+    collector.accept(schedule, () => toFeedItem(item, id, feedUrl, schedule));
   }
 
   return {
@@ -52,7 +65,7 @@ export function parseJsonFeed(document: unknown, feedUrl: string, timeZone?: str
   };
 }
 
-function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: boolean, zone: string): FeedItem {
+function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, schedule: ItemSchedule): FeedItem {
   const siar = item._siar ?? null;
   const summary = normalizeText(item.summary ?? item.content_text ?? '');
   return {
@@ -62,12 +75,8 @@ function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: bo
     summary,
     contentHtml: item.content_html ?? null,
     image: safeUrl(item.image, feedUrl) ?? safeUrl(item.banner_image, feedUrl),
-    datePublished: parseFeedDate(item.date_published, zone),
-    dateModified: parseFeedDate(item.date_modified, zone),
-    approved: hasSiar ? siar?.approved === true : true,
+    ...scheduleFields(schedule),
     approvedBy: siar?.approved_by ?? null,
-    validFrom: parseFeedDate(siar?.valid_from, zone),
-    validUntil: parseFeedDate(siar?.valid_until, zone),
     captions: normalizeCaptions(siar?.captions),
     hashtags: normalizeHashtags(siar?.hashtags),
     platforms: normalizePlatforms(siar?.platforms),

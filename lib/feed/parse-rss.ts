@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { ItemCollector, skipReasonOf } from './collect-items';
-import { parseFeedDate } from './feed-date';
+import { feedDateToTime } from './feed-date';
 import { readHtml } from './html-text';
 import { normalizeText, shortenText, titleFromText } from './normalize';
 import { safeUrl } from './safe-url';
+import { scheduleFields, stillShowable, trustedSchedule, type ItemSchedule } from './today';
 import { FeedRejection, type FeedItem, type ParsedFeed } from './types';
 import { attributeOf, isXmlObject, textOf } from './xml-document';
 import { imageFromMedia } from './xml-images';
@@ -17,7 +18,7 @@ const MAX_DERIVED_SUMMARY = 1000;
  * `/feed/` of a WordPress site. Every item counts as approved: the
  * subscription is the approval (PROTOCOL §2.3).
  */
-export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZone: string): ParsedFeed {
+export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZone: string, now?: Date): ParsedFeed {
   if (!isXmlObject(root)) throw new FeedRejection('invalid_feed', `<${rootName}> is empty`);
   if (Array.isArray(root.channel)) throw new FeedRejection('invalid_feed', 'more than one <channel>');
   const channelResult = v.safeParse(rssChannelSchema, root.channel);
@@ -26,7 +27,7 @@ export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZ
   // RSS 1.0 keeps its items beside the channel, RSS 2.0 inside it.
   const rawItems = rootName === 'rdf:RDF' ? asList(root.item) : (channel.item ?? []);
 
-  const collector = new ItemCollector();
+  const collector = new ItemCollector(now ? stillShowable(now, timeZone) : undefined);
   for (const raw of rawItems) {
     const parsed = v.safeParse(rssItemSchema, raw);
     if (!parsed.success) {
@@ -35,7 +36,9 @@ export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZ
     }
     const item = parsed.output;
     const id = (textOf(item.guid) || textOf(item.link) || attributeOf(raw, 'rdf:about') || '').trim();
-    if (collector.claim(id)) collector.add(toFeedItem(item, id, feedUrl, timeZone));
+    if (!collector.claim(id)) continue;
+    const schedule = trustedSchedule(feedDateToTime(item.pubDate ?? item['dc:date'], timeZone), null);
+    collector.accept(schedule, () => toFeedItem(item, id, feedUrl, schedule));
   }
 
   return {
@@ -55,7 +58,7 @@ function asList(value: unknown): unknown[] {
   return value === undefined ? [] : [value];
 }
 
-function toFeedItem(item: RssItem, id: string, feedUrl: string, timeZone: string): FeedItem {
+function toFeedItem(item: RssItem, id: string, feedUrl: string, schedule: ItemSchedule): FeedItem {
   const description = textOf(item.description);
   const content = textOf(item['content:encoded']);
   const link = safeUrl(textOf(item.link).trim(), feedUrl);
@@ -76,12 +79,8 @@ function toFeedItem(item: RssItem, id: string, feedUrl: string, timeZone: string
     summary,
     contentHtml: content || description || null,
     image: mediaImage ?? fromContent?.image ?? fromDescription?.image ?? null,
-    datePublished: parseFeedDate(textOf(item.pubDate) || textOf(item['dc:date']), timeZone),
-    dateModified: null,
-    approved: true,
+    ...scheduleFields(schedule),
     approvedBy: null,
-    validFrom: null,
-    validUntil: null,
     captions: {},
     hashtags: [],
     platforms: null,

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isFeedDate } from './feed-date';
+import { readFeedDate } from './feed-date';
 import { isTextElement, textOf } from './xml-document';
 
 /**
@@ -11,10 +11,17 @@ import { isTextElement, textOf } from './xml-document';
 
 export const textElement = v.custom<string | Record<string, unknown>>(isTextElement, 'not a text element');
 
-/** An empty date element counts as no date; any other text must be a date Siar can read. */
+/** An empty date element counts as no date (null); any other text must be a date Siar can read. */
 const dateElement = v.pipe(
   textElement,
-  v.check((value) => textOf(value).trim() === '' || isFeedDate(textOf(value)), 'not a date'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const text = textOf(dataset.value);
+    if (text.trim() === '') return null;
+    const date = readFeedDate(text);
+    if (date) return date;
+    addIssue({ message: 'not a date' });
+    return NEVER;
+  }),
 );
 
 const withAttributes = v.looseObject({});
