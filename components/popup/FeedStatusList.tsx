@@ -1,6 +1,7 @@
-import { feedState, type FeedCacheEntry, type ResolvedSubscription, type SkipReason } from '@/lib/feed/types';
-import { formatDateTime, type Translate } from '@/lib/i18n';
+import { feedState, type FeedCacheEntry, type ResolvedSubscription } from '@/lib/feed/types';
+import { formatDateTime } from '@/lib/i18n';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
+import { skipSentence } from '../feed-skip-sentence';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -44,12 +45,4 @@ export function FeedStatusList({ subscriptions, cache }: Props) {
       })}
     </ul>
   );
-}
-
-/** "3 posts were skipped: 2 had no readable id; 1 had a date that could not be read." */
-function skipSentence(t: Translate, reasons: Partial<Record<SkipReason, number>> | undefined, skipped: number): string {
-  const parts = Object.entries(reasons ?? {})
-    .filter(([, count]) => (count ?? 0) > 0)
-    .map(([reason, count]) => t(`feedSkip_${reason as SkipReason}`, count ?? 0));
-  return parts.length > 0 ? t('feedSkippedBecause', skipped, parts.join('; ')) : t('feedSkipped', skipped);
 }

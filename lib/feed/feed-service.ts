@@ -3,20 +3,13 @@ import { loadSubscriptions } from '../config';
 import { createSerialQueue } from '../serial';
 import { feedCache } from '../storage';
 import { fetchFeed } from './fetch-feed';
+import { hasHostPermission } from './host-permission';
 import type { FeedCacheEntry } from './types';
 
 export const FEED_ALARM = 'siar-feeds';
 export const POLL_MINUTES = 15;
 
 const serially = createSerialQueue();
-
-async function hasHostPermission(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Fetches every subscription (all of them when forced, else those due), then
