@@ -73,3 +73,8 @@ export class ItemCollector {
     };
   }
 }
+
+/** The Siar fields of an item from RSS, Atom or a JSON Feed item without them: none set. */
+export function withoutSiarFields(): Pick<FeedItem, 'approvedBy' | 'captions' | 'hashtags' | 'platforms' | 'priority' | 'campaign'> {
+  return { approvedBy: null, captions: {}, hashtags: [], platforms: null, priority: 0, campaign: null };
+}

@@ -1,4 +1,4 @@
-import { offsetMinutes } from '../time/zoned-date';
+import { offsetMinutes, type WallClock } from '../time/zoned-date';
 
 /**
  * Dates as feeds write them: RFC 3339 (JSON Feed, Atom) and RFC 822 (RSS
@@ -46,13 +46,7 @@ function offsetOf(zone: string): number | null {
   return ZONES[zone.toUpperCase()] ?? null;
 }
 
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface Fields extends WallClock {
   ms: number;
 }
 

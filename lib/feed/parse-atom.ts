@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ItemCollector, skipReasonOf } from './collect-items';
+import { ItemCollector, skipReasonOf, withoutSiarFields } from './collect-items';
 import { feedDateToTime } from './feed-date';
 import { readHtml } from './html-text';
 import { normalizeText, shortenText, titleFromText } from './normalize';
@@ -89,11 +89,6 @@ function toFeedItem(entry: AtomEntry, id: string, feedUrl: string, schedule: Ite
     contentHtml: contentHtml ?? htmlOf(entry.summary),
     image: mediaImage ?? fromContent?.image ?? null,
     ...scheduleFields(schedule),
-    approvedBy: null,
-    captions: {},
-    hashtags: [],
-    platforms: null,
-    priority: 0,
-    campaign: null,
+    ...withoutSiarFields(),
   };
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ItemCollector, skipReasonOf } from './collect-items';
+import { ItemCollector, skipReasonOf, withoutSiarFields } from './collect-items';
 import { feedDateToTime } from './feed-date';
 import { readHtml } from './html-text';
 import { normalizeText, shortenText, titleFromText } from './normalize';
@@ -80,12 +80,7 @@ function toFeedItem(item: RssItem, id: string, feedUrl: string, schedule: ItemSc
     contentHtml: content || description || null,
     image: mediaImage ?? fromContent?.image ?? fromDescription?.image ?? null,
     ...scheduleFields(schedule),
-    approvedBy: null,
-    captions: {},
-    hashtags: [],
-    platforms: null,
-    priority: 0,
-    campaign: null,
+    ...withoutSiarFields(),
   };
 }
 
