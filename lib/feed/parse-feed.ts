@@ -1,22 +1,12 @@
 import { pickTimeZone } from '../time/zoned-date';
-import { checkItemCount, checkJsonStrings, MAX_FEED_BYTES } from './limits';
+import { checkItemCount, checkJsonStrings } from './limits';
 import { parseAtom } from './parse-atom';
 import { parseJsonFeed, type ParseOptions } from './parse-json-feed';
 import { parseRss } from './parse-rss';
 import { FeedRejection, type ParsedFeed } from './types';
 import { isXmlObject, parseXmlDocument } from './xml-document';
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** Decodes a response body as UTF-8 (a BOM is dropped); invalid bytes reject the feed. */
-export function decodeFeedBody(bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_FEED_BYTES) throw new FeedRejection('too_large', String(bytes.byteLength));
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new FeedRejection('bad_encoding', 'invalid UTF-8');
-  }
-}
+export { decodeFeedBody } from './decode-body';
 
 export type ParseFeedOptions = ParseOptions;
 
