@@ -10,8 +10,16 @@ const noRawHtml = [
     message: 'Use lib/safe-html.ts: raw innerHTML / outerHTML is not allowed.',
   },
   {
-    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
-    message: 'Use lib/safe-html.ts: insertAdjacentHTML is not allowed.',
+    selector: "MemberExpression[computed=true][property.value=/^(innerHTML|outerHTML)$/]",
+    message: 'Use lib/safe-html.ts: raw innerHTML / outerHTML is not allowed.',
+  },
+  {
+    selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|setHTMLUnsafe|createContextualFragment)$/]",
+    message: 'Use lib/safe-html.ts: writing raw HTML is not allowed.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+    message: 'Use lib/safe-html.ts: document.write is not allowed.',
   },
   {
     selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
@@ -40,5 +48,22 @@ export default tseslint.config(
   {
     files: ['lib/safe-html.ts', 'components/SafeHtml.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Feed HTML is never rendered inside a content script on a social site (PROTOCOL §2.4).
+    files: ['entrypoints/*.content.{ts,tsx}', 'entrypoints/*.content/**/*.{ts,tsx}', 'lib/sites/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/safe-html', '**/SafeHtml', 'dompurify'],
+              message: 'Feed HTML is not rendered in content scripts: show plain text there.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { ensurePollScheduled, FEED_ALARM, refreshFeeds, schedulePoll } from '@/lib/feed/feed-service';
+import { ensurePollScheduled, onFeedAlarm, refreshFeeds } from '@/lib/feed/feed-service';
 import { messenger } from '@/lib/messaging';
 import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
@@ -33,7 +33,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEED_ALARM) void refreshFeeds().finally(schedulePoll);
+    void onFeedAlarm(alarm); // feed engine: fetch what is due, schedule the next poll
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
   });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoFeed } from './demo-feed';
@@ -7,12 +7,17 @@ import { CORS_HEADERS, send, sendJson } from './http-helpers';
 import { ReportStore } from './report-store';
 import { reportsPage } from './reports-page';
 import { handleShares } from './shares-api';
+import { signBytes } from './signing';
 
 export interface SiarServerOptions {
   host: string;
   port: number;
   dataDir: string;
   tokens: ReadonlySet<string> | null;
+  /** Signs the feed (PROTOCOL §2.6): a `Siar-Signature` header and `/feed.json.sig`. */
+  signingKey?: KeyObject | null;
+  /** false: the signature only in `/feed.json.sig` (to try a client's fallback). */
+  signatureHeader?: boolean;
 }
 
 export interface RunningServer {
@@ -26,17 +31,34 @@ function originOf(req: IncomingMessage): string {
   return `http://${req.headers.host ?? 'localhost'}`;
 }
 
-function serveFeed(req: IncomingMessage, res: ServerResponse): void {
-  const body = Buffer.from(JSON.stringify(demoFeed(originOf(req)), null, 2));
+function feedBody(req: IncomingMessage): Buffer {
+  return Buffer.from(JSON.stringify(demoFeed(originOf(req)), null, 2));
+}
+
+function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
+  const body = feedBody(req);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const headers = {
+  const headers: Record<string, string> = {
     ...CORS_HEADERS,
     ETag: etag,
     'Cache-Control': 'public, max-age=60',
     'Content-Type': 'application/feed+json; charset=utf-8',
   };
+  if (options.signingKey && options.signatureHeader !== false) {
+    headers['Siar-Signature'] = `ed25519=${signBytes(options.signingKey, body)}`;
+  }
   if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
   send(res, 200, body, headers);
+}
+
+/** `/feed.json.sig`: the base64 signature of the body `/feed.json` serves now. */
+function serveSignature(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
+  if (!options.signingKey) return send(res, 404, 'This server does not sign its feed.', { 'Content-Type': 'text/plain; charset=utf-8' });
+  send(res, 200, `${signBytes(options.signingKey, feedBody(req))}\n`, {
+    ...CORS_HEADERS,
+    'Cache-Control': 'no-cache',
+    'Content-Type': 'text/plain; charset=utf-8',
+  });
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions): Promise<void> {
@@ -50,7 +72,8 @@ async function route(req: IncomingMessage, res: ServerResponse, store: ReportSto
   }
   if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
 
-  if (url.pathname === '/feed.json') return serveFeed(req, res);
+  if (url.pathname === '/feed.json') return serveFeed(req, res, options);
+  if (url.pathname === '/feed.json.sig') return serveSignature(req, res, options);
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
   if (url.pathname === '/') {
     return send(res, 200, reportsPage(store.recent(200), `${originOf(req)}/feed.json`), {

@@ -1,6 +1,7 @@
 import { feedState, type FeedCacheEntry, type ResolvedSubscription } from '@/lib/feed/types';
 import { formatDateTime } from '@/lib/i18n';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
+import { skipSentence } from '../feed-skip-sentence';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -38,7 +39,7 @@ export function FeedStatusList({ subscriptions, cache }: Props) {
           >
             <span>{text}</span>
             {entry?.error?.detail && state !== 'ok' ? <small className="detail">{entry.error.detail}</small> : null}
-            {skipped > 0 ? <small className="detail">{t('feedSkipped', skipped)}</small> : null}
+            {skipped > 0 ? <small className="detail feed-skips">{skipSentence(t, entry?.feed?.skipReasons, skipped)}</small> : null}
           </li>
         );
       })}

@@ -7,6 +7,7 @@ import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platf
 import { useI18n } from '../i18n';
 import { CaptionPreview } from './CaptionPreview';
 import { ConfirmShare } from './ConfirmShare';
+import { ItemContent } from './ItemContent';
 import { ItemImage } from './ItemImage';
 import { ShareButtons } from './ShareButtons';
 
@@ -83,6 +84,7 @@ export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastod
           {t('feedSource', shown.feed.publisher || shown.subscription.name || shown.feed.title)}
           {item.campaign ? ` · ${item.campaign}` : ''}
         </p>
+        {item.contentHtml ? <ItemContent html={item.contentHtml} baseUrl={shown.subscription.url} /> : null}
         {sharedOn.length > 0 ? (
           <p className="item-shared">{t('sharedOn', sharedOn.map((p) => PLATFORM_NAMES[p]).join(', '))}</p>
         ) : null}

@@ -3,11 +3,16 @@ import type { FeedItem } from '../feed/types';
 import type { PlatformId } from '../share/platforms';
 import { fitCaption, type FittedCaption } from './fit-caption';
 
-/** The caption variants for a platform: its own, else `default`, else the item's text. */
-export function captionVariants(item: FeedItem, platform: PlatformId): string[] {
+/**
+ * The caption variants for a platform: its own, else `default`, else the item's
+ * text. Items of plain feeds (RSS, Atom, JSON Feed without `_siar`) are articles
+ * whose summary is no caption (WordPress appends "The post … appeared first on …"):
+ * their title goes out instead.
+ */
+export function captionVariants(item: FeedItem, platform: PlatformId, preferTitle = false): string[] {
   const own = item.captions[platform] ?? item.captions.default;
   if (own && own.length > 0) return own;
-  const text = item.summary.trim() || item.title;
+  const text = preferTitle ? item.title.trim() || item.summary.trim() : item.summary.trim() || item.title;
   return [text];
 }
 
@@ -35,6 +40,8 @@ export interface CaptionOptions {
   extraHashtags?: readonly string[];
   /** Cycle through variants: added to the reporter's own index. */
   variantOffset?: number;
+  /** Without captions, post the title rather than the summary (plain feeds). */
+  preferTitle?: boolean;
 }
 
 export interface Caption extends FittedCaption {
@@ -46,7 +53,7 @@ export interface Caption extends FittedCaption {
 
 /** The caption to post: a variant, the missing link and hashtags, fitted to the platform. */
 export function buildCaption(item: FeedItem, platform: PlatformId, options: CaptionOptions): Caption {
-  const variants = captionVariants(item, platform);
+  const variants = captionVariants(item, platform, options.preferTitle);
   const count = variants.length;
   const offset = ((options.variantOffset ?? 0) % count) + count;
   const variantIndex = (chooseVariantIndex(count, options.reporterId, item.id) + offset) % count;
@@ -66,5 +73,6 @@ export function captionForShown(
   return buildCaption(shown.item, platform, {
     ...options,
     extraHashtags: shown.feed.siar ? [] : (shown.subscription.hashtags ?? []),
+    preferTitle: !shown.feed.siar,
   });
 }

@@ -3,20 +3,13 @@ import { loadSubscriptions } from '../config';
 import { createSerialQueue } from '../serial';
 import { feedCache } from '../storage';
 import { fetchFeed } from './fetch-feed';
+import { hasHostPermission } from './host-permission';
 import type { FeedCacheEntry } from './types';
 
 export const FEED_ALARM = 'siar-feeds';
 export const POLL_MINUTES = 15;
 
 const serially = createSerialQueue();
-
-async function hasHostPermission(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Fetches every subscription (all of them when forced, else those due), then
@@ -52,6 +45,19 @@ function isFresh(entry: FeedCacheEntry, now: Date): boolean {
 /** The next poll: every 15 minutes plus up to a quarter of that as jitter (PROTOCOL §2.5). */
 export function nextPollDelayMinutes(random: () => number = Math.random): number {
   return POLL_MINUTES + random() * (POLL_MINUTES / 4);
+}
+
+/**
+ * The poll alarm fired (possibly in a worker woken for it): fetch what is due,
+ * then schedule the next poll, whatever happened to the fetch.
+ */
+export async function onFeedAlarm(alarm: { name: string }): Promise<void> {
+  if (alarm.name !== FEED_ALARM) return;
+  try {
+    await refreshFeeds();
+  } finally {
+    await schedulePoll();
+  }
 }
 
 export async function schedulePoll(): Promise<void> {

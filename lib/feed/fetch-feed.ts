@@ -84,15 +84,23 @@ export async function fetchFeed(
     return fail({ code: 'http', detail: `HTTP ${response.status}` });
   }
 
+  let body: Uint8Array;
   try {
-    const body = await readLimitedBody(response);
+    body = await readLimitedBody(response);
+  } catch (error) {
+    if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
+    return fail({ code: 'network', detail: String(error) });
+  }
+
+  try {
     let signatureVerified = false;
     if (subscription.public_key) {
       const signature = await findSignature(response, url, doFetch);
       await verifySignature(subscription.public_key, signature, body);
       signatureVerified = true;
     }
-    const feed = parseFeed(decodeFeedBody(body), url);
+    // Only items that can still be shown are kept: the cache holds no archive.
+    const feed = parseFeed(decodeFeedBody(body), url, { timeZone: subscription.timezone, now });
     return {
       feed,
       signatureVerified,
@@ -105,7 +113,8 @@ export async function fetchFeed(
     };
   } catch (error) {
     if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
-    return fail({ code: 'network', detail: String(error) });
+    // Whatever else a hostile body provokes, it is this version's fault, not the network's.
+    return fail({ code: 'malformed', detail: String(error) });
   }
 }
 

@@ -15,17 +15,24 @@ export function checkStringLength(value: string): void {
   }
 }
 
-/** Every string (keys too) of a parsed JSON value, walked without recursion. */
+/**
+ * Every string (keys too) of a parsed JSON or XML value, walked without
+ * recursion and without allocating per object (this runs on every fetch).
+ */
 export function checkJsonStrings(root: unknown): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
-    if (typeof value === 'string') checkStringLength(value);
-    else if (Array.isArray(value)) for (const child of value) stack.push(child);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        checkStringLength(key);
-        stack.push(child);
+    if (typeof value === 'string') {
+      if (value.length > MAX_STRING_LENGTH) checkStringLength(value);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push(value[i]);
+    } else if (value !== null && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      // Parsed JSON and XML objects have own, enumerable properties only.
+      for (const key in object) {
+        if (key.length > MAX_STRING_LENGTH) checkStringLength(key);
+        stack.push(object[key]);
       }
     }
   }

@@ -15,7 +15,7 @@ export function normalizeHashtags(tags: readonly string[] | null | undefined): s
 }
 
 export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 /** Captions keyed by platform id (or `default`), each a non-empty list of variants. */
@@ -39,15 +39,16 @@ export function normalizePlatforms(platforms: readonly string[] | null | undefin
   return [...new Set(platforms.filter(isPlatformId))];
 }
 
-/** RFC 3339 / RFC 822 / anything Date understands → ISO, else null. */
-export function normalizeDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 /** The first line of plain text, shortened, for items without a title. */
 export function titleFromText(text: string, max = 120): string {
   const line = text.trim().split('\n')[0] ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** At most `max` characters, cut after a whole word, with an ellipsis when cut. */
+export function shortenText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -1,19 +1,28 @@
 import * as v from 'valibot';
-import { isValidTimeZone } from '../time/zoned-date';
+import { isValidTimeZone, pickTimeZone } from '../time/zoned-date';
+import { ItemCollector, skipReasonOf } from './collect-items';
+import { feedDateToTime } from './feed-date';
 import { jsonFeedItemSchema, jsonFeedSchema, type JsonFeedItem } from './json-feed-schema';
 import {
   normalizeCaptions,
-  normalizeDate,
   normalizeHashtags,
   normalizePlatforms,
   normalizeText,
   titleFromText,
 } from './normalize';
 import { safeUrl } from './safe-url';
+import { scheduleFields, stillShowable, type ItemSchedule } from './today';
 import { FeedRejection, type FeedItem, type ParsedFeed } from './types';
 
+export interface ParseOptions {
+  /** The subscription's zone: reads dates written without one, unless the feed names its own. */
+  timeZone?: string;
+  /** When given, only items that can be shown now or later are built and returned. */
+  now?: Date;
+}
+
 /** A JSON Feed 1.x document (already JSON-parsed) → the normalised feed. */
-export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
+export function parseJsonFeed(document: unknown, feedUrl: string, options: ParseOptions = {}): ParsedFeed {
   const top = v.safeParse(jsonFeedSchema, document);
   if (!top.success) {
     const path = v.getDotPath(top.issues[0]) ?? '';
@@ -22,19 +31,26 @@ export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
   const feed = top.output;
   const siar = feed._siar ?? null;
   const hasSiar = feed._siar != null;
+  const zone = pickTimeZone(siar?.timezone, options.timeZone);
 
-  const items: FeedItem[] = [];
-  const seenIds = new Set<string>();
-  let skippedItems = 0;
+  const collector = new ItemCollector(options.now ? stillShowable(options.now, zone) : undefined);
   for (const raw of feed.items) {
     const parsed = v.safeParse(jsonFeedItemSchema, raw);
-    const id = parsed.success ? String(parsed.output.id) : '';
-    if (!parsed.success || id === '' || seenIds.has(id)) {
-      skippedItems++;
+    if (!parsed.success) {
+      collector.skip(skipReasonOf(parsed.issues));
       continue;
     }
-    seenIds.add(id);
-    items.push(toFeedItem(parsed.output, id, feedUrl, hasSiar));
+    const item = parsed.output;
+    const id = String(item.id);
+    if (!collector.claim(id)) continue;
+    const schedule: ItemSchedule = {
+      approved: hasSiar ? item._siar?.approved === true : true,
+      validFrom: feedDateToTime(item._siar?.valid_from, zone),
+      validUntil: feedDateToTime(item._siar?.valid_until, zone),
+      datePublished: feedDateToTime(item.date_published, zone),
+      dateModified: feedDateToTime(item.date_modified, zone),
+    };
+    collector.accept(schedule, () => toFeedItem(item, id, feedUrl, schedule));
   }
 
   return {
@@ -45,12 +61,11 @@ export function parseJsonFeed(document: unknown, feedUrl: string): ParsedFeed {
     publisher: siar?.publisher ?? null,
     timezone: isValidTimeZone(siar?.timezone) ? siar.timezone : null,
     reportUrl: safeUrl(siar?.report_url, feedUrl),
-    items,
-    skippedItems,
+    ...collector.result(),
   };
 }
 
-function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: boolean): FeedItem {
+function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, schedule: ItemSchedule): FeedItem {
   const siar = item._siar ?? null;
   const summary = normalizeText(item.summary ?? item.content_text ?? '');
   return {
@@ -60,12 +75,8 @@ function toFeedItem(item: JsonFeedItem, id: string, feedUrl: string, hasSiar: bo
     summary,
     contentHtml: item.content_html ?? null,
     image: safeUrl(item.image, feedUrl) ?? safeUrl(item.banner_image, feedUrl),
-    datePublished: normalizeDate(item.date_published),
-    dateModified: normalizeDate(item.date_modified),
-    approved: hasSiar ? siar?.approved === true : true,
+    ...scheduleFields(schedule),
     approvedBy: siar?.approved_by ?? null,
-    validFrom: normalizeDate(siar?.valid_from),
-    validUntil: normalizeDate(siar?.valid_until),
     captions: normalizeCaptions(siar?.captions),
     hashtags: normalizeHashtags(siar?.hashtags),
     platforms: normalizePlatforms(siar?.platforms),

@@ -1,4 +1,5 @@
-import { calendarDate, pickTimeZone } from '../time/zoned-date';
+import { addDays, calendarDate, pickTimeZone, startOfDate } from '../time/zoned-date';
+import { isoOf } from './feed-date';
 import type { FeedItem, ParsedFeed, ResolvedSubscription } from './types';
 
 /** The zone a feed's "today" is reckoned in (PROTOCOL §2.3). */
@@ -6,9 +7,24 @@ export function feedTimeZone(feed: ParsedFeed | null, subscription: { timezone?:
   return pickTimeZone(feed?.timezone, subscription.timezone);
 }
 
+/** Today in the zone, as the instants [start, end): comparing instants is much cheaper than Intl per item. */
+export interface DayWindow {
+  start: number;
+  end: number;
+}
+
+export function todayWindow(now: Date, timeZone: string): DayWindow {
+  const today = calendarDate(now, timeZone);
+  return { start: startOfDate(today, timeZone).getTime(), end: startOfDate(addDays(today, 1), timeZone).getTime() };
+}
+
+function hasWindow(item: FeedItem): boolean {
+  return Boolean(item.validFrom || item.validUntil);
+}
+
 /** PROTOCOL §2.3, for one item that is already known to be approved. */
-export function isCurrent(item: FeedItem, now: Date, timeZone: string): boolean {
-  if (item.validFrom || item.validUntil) {
+export function isCurrent(item: FeedItem, now: Date, timeZone: string, day: DayWindow = todayWindow(now, timeZone)): boolean {
+  if (hasWindow(item)) {
     const t = now.getTime();
     if (item.validFrom && t < Date.parse(item.validFrom)) return false;
     if (item.validUntil && t >= Date.parse(item.validUntil)) return false;
@@ -16,7 +32,54 @@ export function isCurrent(item: FeedItem, now: Date, timeZone: string): boolean 
   }
   const published = item.datePublished ?? item.dateModified;
   if (!published) return false;
-  return calendarDate(new Date(published), timeZone) === calendarDate(now, timeZone);
+  const time = Date.parse(published);
+  return time >= day.start && time < day.end;
+}
+
+/** What decides whether an item can ever be shown (PROTOCOL §2.3), as instants (ms). */
+export interface ItemSchedule {
+  approved: boolean;
+  validFrom: number | null;
+  validUntil: number | null;
+  datePublished: number | null;
+  dateModified: number | null;
+}
+
+/** RSS, Atom: the subscription approves every item; only publication dates (PROTOCOL §2.3). */
+export function trustedSchedule(datePublished: number | null, dateModified: number | null): ItemSchedule {
+  return { approved: true, validFrom: null, validUntil: null, datePublished, dateModified };
+}
+
+/** The schedule as a FeedItem stores it (ISO 8601 in UTC). */
+export function scheduleFields(schedule: ItemSchedule): Pick<FeedItem, 'approved' | 'validFrom' | 'validUntil' | 'datePublished' | 'dateModified'> {
+  return {
+    approved: schedule.approved,
+    validFrom: isoOf(schedule.validFrom),
+    validUntil: isoOf(schedule.validUntil),
+    datePublished: isoOf(schedule.datePublished),
+    dateModified: isoOf(schedule.dateModified),
+  };
+}
+
+/**
+ * Whether an item can be shown now or at some later time: approved, and its
+ * window not over (or, without one, published today or later).
+ */
+export function mayShowNowOrLater(item: ItemSchedule, now: Date, day: DayWindow): boolean {
+  if (!item.approved) return false;
+  if (item.validFrom !== null || item.validUntil !== null) return item.validUntil === null || now.getTime() < item.validUntil;
+  const published = item.datePublished ?? item.dateModified;
+  return published !== null && published >= day.start;
+}
+
+/**
+ * The test a parser applies to keep only items that can still be shown: the
+ * cache then holds no archive (storage is small), and no time is spent
+ * building items nobody will see.
+ */
+export function stillShowable(now: Date, timeZone: string): (item: ItemSchedule) => boolean {
+  const day = todayWindow(now, timeZone);
+  return (item) => mayShowNowOrLater(item, now, day);
 }
 
 export interface ShownItem {
@@ -46,25 +109,25 @@ function publishedTime(item: FeedItem): number {
  * subscription wins), by priority, then newest publication first.
  */
 export function selectTodayItems(sources: readonly FeedSource[], now: Date): ShownItem[] {
-  const shown: ShownItem[] = [];
+  const shown: { entry: ShownItem; time: number }[] = [];
   const seenUrls = new Set<string>();
   for (const { subscription, feed } of sources) {
     if (!feed) continue;
     const timeZone = feedTimeZone(feed, subscription);
+    const day = todayWindow(now, timeZone);
     for (const item of feed.items) {
-      if (!item.approved || !isCurrent(item, now, timeZone)) continue;
+      if (!item.approved || !isCurrent(item, now, timeZone, day)) continue;
       if (item.url) {
         if (seenUrls.has(item.url)) continue;
         seenUrls.add(item.url);
       }
-      shown.push({ subscription, feed, item, timeZone });
+      shown.push({ entry: { subscription, feed, item, timeZone }, time: publishedTime(item) });
     }
   }
   // Array.prototype.sort is stable: equal items keep subscription order.
-  return shown.sort((a, b) => {
-    if (a.item.priority !== b.item.priority) return b.item.priority - a.item.priority;
-    const ta = publishedTime(a.item);
-    const tb = publishedTime(b.item);
-    return ta === tb ? 0 : tb > ta ? 1 : -1;
+  shown.sort((a, b) => {
+    if (a.entry.item.priority !== b.entry.item.priority) return b.entry.item.priority - a.entry.item.priority;
+    return a.time === b.time ? 0 : b.time > a.time ? 1 : -1;
   });
+  return shown.map(({ entry }) => entry);
 }

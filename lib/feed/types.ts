@@ -59,7 +59,14 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Items skipped as invalid (PROTOCOL §2.2). */
   skippedItems: number;
+  /** Why they were skipped, counted per reason (each has a sentence in _locales). */
+  skipReasons?: Partial<Record<SkipReason, number>>;
+  /** Valid items in the fetched version, before those that can never show again were dropped. */
+  totalItems?: number;
 }
+
+/** Why one item of a feed was skipped: `feedSkip_<reason>` in _locales. */
+export type SkipReason = 'invalid_field' | 'missing_id' | 'duplicate_id' | 'invalid_date';
 
 /** Why a fetched version of a feed was not taken; each has a sentence in _locales. */
 export type FeedErrorCode =
@@ -70,6 +77,9 @@ export type FeedErrorCode =
   | 'too_many_items'
   | 'string_too_long'
   | 'not_a_feed'
+  | 'malformed'
+  | 'bad_encoding'
+  | 'too_deep'
   | 'invalid_feed'
   | 'signature_missing'
   | 'signature_invalid'

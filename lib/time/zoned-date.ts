@@ -38,7 +38,7 @@ export function pickTimeZone(...candidates: unknown[]): string {
   return DEFAULT_TIMEZONE;
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;

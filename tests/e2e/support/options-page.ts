@@ -10,10 +10,31 @@ export class OptionsPage {
     return new OptionsPage(page);
   }
 
-  async addFeed(url: string): Promise<void> {
-    await this.page.locator('.add-feed input[type="url"]').fill(url);
+  /** Adds a feed through the form; "Add" test-fetches it first, and saves it when it works. */
+  async addFeed(url: string, fields: { publicKey?: string } = {}): Promise<void> {
+    await this.fillFeed(url, fields);
     await this.page.locator('.add-feed button[type="submit"]').click();
     await this.page.locator(`[data-siar-subscription="${url}"]`).waitFor();
+  }
+
+  async fillFeed(url: string, fields: { publicKey?: string; name?: string; timezone?: string; hashtags?: string } = {}): Promise<void> {
+    await this.page.locator('.add-feed input[name="feed-url"]').fill(url);
+    await this.page.locator('.add-feed input[name="feed-public-key"]').fill(fields.publicKey ?? '');
+    if (fields.name !== undefined || fields.timezone !== undefined || fields.hashtags !== undefined) {
+      const more = this.page.locator('.add-feed details.add-feed-more');
+      if (!(await more.evaluate((node) => (node as HTMLDetailsElement).open))) await more.locator('summary').click();
+      if (fields.name !== undefined) await this.page.locator('.add-feed input[name="feed-name"]').fill(fields.name);
+      if (fields.timezone !== undefined) await this.page.locator('.add-feed select[name="feed-timezone"]').selectOption(fields.timezone);
+      if (fields.hashtags !== undefined) await this.page.locator('.add-feed input[name="feed-hashtags"]').fill(fields.hashtags);
+    }
+  }
+
+  /** "Test the feed": resolves with the result block once it is shown. */
+  async testFeed() {
+    await this.page.locator('.add-feed [data-feed-test-button]').click();
+    const result = this.page.locator('.add-feed [data-feed-test]');
+    await result.waitFor();
+    return result;
   }
 
   async setReporter(reporter: { id: string; name: string; unit: string }): Promise<void> {

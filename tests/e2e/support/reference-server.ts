@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/app';
@@ -12,7 +13,7 @@ export interface TestServer extends RunningServer {
   storedRows(): Record<string, unknown>[];
 }
 
-export async function startTestServer(options: { tokens?: string[] } = {}): Promise<TestServer> {
+export async function startTestServer(options: { tokens?: string[]; signingKey?: KeyObject } = {}): Promise<TestServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
   const running = await startServer({
@@ -20,6 +21,7 @@ export async function startTestServer(options: { tokens?: string[] } = {}): Prom
     port: 0,
     dataDir,
     tokens: options.tokens ? new Set(options.tokens) : null,
+    signingKey: options.signingKey ?? null,
   });
   return {
     ...running,

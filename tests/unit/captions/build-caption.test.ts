@@ -40,10 +40,12 @@ describe('buildCaption', () => {
     expect(seen[0]!.variantCount).toBe(3);
   });
 
-  it('adds subscription hashtags only to feeds without _siar', () => {
-    const plain = makeItem({ summary: 'Berita' });
+  it('adds subscription hashtags only to feeds without _siar, and posts their title rather than the summary', () => {
+    const plain = makeItem({ title: 'Berita', summary: 'Isi berita yang panjang. The post Berita appeared first on Pemda.' });
     const subscription = makeSubscription({ hashtags: ['PemdaBabel'] });
     expect(captionForShown({ item: plain, feed: makeFeed([plain], { siar: false }), subscription }, 'x', { reporterId: '' }).text).toBe('Berita\n\n#PemdaBabel');
-    expect(captionForShown({ item: plain, feed: makeFeed([plain], { siar: true }), subscription }, 'x', { reporterId: '' }).text).toBe('Berita');
+    expect(captionForShown({ item: plain, feed: makeFeed([plain], { siar: true }), subscription }, 'x', { reporterId: '' }).text).toBe(
+      'Isi berita yang panjang. The post Berita appeared first on Pemda.',
+    );
   });
 });

@@ -4,7 +4,11 @@ import type { FeedCacheEntry } from '@/lib/feed/types';
 
 const URL_ = 'https://siar.example.go.id/feed.json';
 const NOW = new Date('2026-11-26T03:00:00Z');
-const body = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'F', items: [{ id: 'a' }] });
+const body = JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'F',
+  items: [{ id: 'a', date_published: '2026-11-26T07:00:00+07:00' }],
+});
 
 function respond(status: number, text = '', headers: Record<string, string> = {}) {
   return new Response(status === 304 ? null : text, { status, headers });
@@ -22,6 +26,25 @@ describe('fetchFeed', () => {
     const entry = await good();
     expect(entry.feed?.items).toHaveLength(1);
     expect(entry).toMatchObject({ etag: '"v1"', error: null, lastSuccessAt: NOW.toISOString() });
+  });
+
+  it('keeps only items that can still be shown, and counts the rest', async () => {
+    const text = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'F',
+      _siar: { version: 1 },
+      items: [
+        { id: 'today', date_published: '2026-11-26T07:00:00+07:00', _siar: { approved: true } },
+        { id: 'yesterday', date_published: '2026-11-25T07:00:00+07:00', _siar: { approved: true } },
+        { id: 'tomorrow', _siar: { approved: true, valid_from: '2026-11-27T00:00:00+07:00' } },
+        { id: 'expired', _siar: { approved: true, valid_until: '2026-11-26T00:00:00+07:00' } },
+        { id: 'draft', date_published: '2026-11-26T07:00:00+07:00', _siar: { approved: false } },
+        { id: 'undated', _siar: { approved: true } },
+      ],
+    });
+    const entry = await fetchFeed({ url: URL_ }, undefined, { now: NOW, fetch: async () => respond(200, text) });
+    expect(entry.feed?.items.map((i) => i.id)).toEqual(['today', 'tomorrow']);
+    expect(entry.feed?.totalItems).toBe(6);
   });
 
   it('sends If-None-Match / If-Modified-Since and keeps the copy on 304', async () => {

@@ -127,7 +127,7 @@ describe('JSON Feed with the Siar extension', () => {
   });
 
   it.each([
-    ['malformed JSON', '{"version": ', 'not_a_feed'],
+    ['malformed JSON', '{"version": ', 'malformed'],
     ['an HTML page', '<!doctype html><p>hi</p>', 'not_a_feed'],
     ['a wrong version', JSON.stringify({ version: 'https://example.com/v9', title: 'x', items: [] }), 'invalid_feed'],
     ['no items', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x' }), 'invalid_feed'],

@@ -44,6 +44,11 @@ const cases: Case[] = [
   ['window closed although published today', '2026-11-26T03:00:00Z', WIB, { datePublished: '2026-11-26T01:00:00Z', validUntil: '2026-11-26T02:00:00Z' }, false],
   ['held back: published today, valid from tomorrow', '2026-11-26T03:00:00Z', WIB, { datePublished: '2026-11-26T01:00:00Z', validFrom: '2026-11-26T17:00:00Z' }, false],
   ['window in WIT offsets', '2026-11-26T03:00:00Z', WIT, { validFrom: '2026-11-26T00:00:00+09:00', validUntil: '2026-11-27T00:00:00+09:00' }, true],
+  // Today is reckoned as the instants between two midnights: right on days a zone changes its clock too.
+  ['a 23-hour day (Berlin, clocks forward): 23:30 is today', '2026-03-29T08:00:00Z', 'Europe/Berlin', { datePublished: '2026-03-29T21:30:00Z' }, true],
+  ['a 23-hour day (Berlin): next midnight is not', '2026-03-29T08:00:00Z', 'Europe/Berlin', { datePublished: '2026-03-29T22:00:00Z' }, false],
+  ['a 25-hour day (Berlin, clocks back): 00:00 is today', '2026-10-25T12:00:00Z', 'Europe/Berlin', { datePublished: '2026-10-24T22:00:00Z' }, true],
+  ['a 25-hour day (Berlin): 23:59 is still today', '2026-10-25T12:00:00Z', 'Europe/Berlin', { datePublished: '2026-10-25T22:59:00Z' }, true],
 ];
 
 describe('which items are today’s', () => {
