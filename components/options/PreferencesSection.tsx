@@ -80,7 +80,7 @@ export function PreferencesSection({ settings, policy }: Props) {
             </li>
           ))}
         </ul>
-        <form className="add-feed" onSubmit={addInstance}>
+        <form className="add-instance" onSubmit={addInstance}>
           <label className="field">
             <span>{t('mastodonInstanceLabel')}</span>
             <input
