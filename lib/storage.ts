@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
-import type { ReceiverState, Reporter, ShareRecord } from './reports/types';
+import type { ReceiverState, Reporter, ShareMethod, ShareRecord } from './reports/types';
+import type { PlatformId } from './share/platforms';
 
 /**
  * Every storage item of Siar, declared once. The background is the only writer
@@ -47,6 +48,33 @@ export const shareRecords = storage.defineItem<ShareRecord[]>('local:shares', {
 
 export const receiverStates = storage.defineItem<Record<string, ReceiverState>>('local:receivers', {
   fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+// --- Social sites (issue 4) ---
+
+/** Which item a tab carries: queued by the popup's share control, or inserted by Siar's button there. */
+export interface TabShare {
+  feedUrl: string;
+  itemId: string;
+  platform: PlatformId;
+  method: ShareMethod;
+  stage: 'queued' | 'inserted';
+  /** ms since epoch; ties older than a day are ignored. */
+  at: number;
+}
+
+/** Tab id → the item it carries. Session storage: gone with the browser session, like the tabs. */
+export const tabShares = storage.defineItem<Record<string, TabShare>>('session:siteTabShares', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+/** Mastodon instance origins the user added (policy's `mastodon_instances` come on top). */
+export const userMastodonInstances = storage.defineItem<string[]>('local:mastodonInstances', {
+  fallback: [],
   version: 1,
   migrations: {},
 });

@@ -6,6 +6,8 @@ import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
 import { findItem, isAllowedOn } from './find-item';
+import { loadMastodonOrigins } from '../sites/mastodon-instances';
+import { tieTab } from '../sites/tab-shares';
 import { shareRoute } from './share-routes';
 import type { PlatformId } from './platforms';
 
@@ -48,8 +50,19 @@ export async function openShare(
     reporterId: reporter.id,
     variantOffset: request.variantOffset,
   });
-  const route = shareRoute(request.platform, { text: caption, itemUrl: found.shown.item.url });
+  const [mastodonInstance] = await loadMastodonOrigins();
+  const route = shareRoute(request.platform, { text: caption, itemUrl: found.shown.item.url, mastodonInstance });
   if (route.kind === 'manual') return { ok: false };
-  await browser.tabs.create({ url: route.url });
+  const tab = await browser.tabs.create({ url: route.url });
+  // The tab carries the item, so that Siar's button there knows it and its post is reported.
+  if (tab.id !== undefined) {
+    await tieTab(tab.id, {
+      feedUrl: request.feedUrl,
+      itemId: request.itemId,
+      platform: request.platform,
+      method: route.kind === 'intent' ? 'intent' : 'composer',
+      stage: 'queued',
+    });
+  }
   return { ok: true };
 }

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { HANDLE, POST_ID } from '../../fixtures/sites/x/api';
+import { demoCaption } from '../support/demo-caption';
+import { expect, REPORTER, test } from '../support/fixtures';
+import { SCREENSHOT_DIR } from '../support/paths';
+import { SiarOnSite, serveSite } from '../support/site-fixtures';
+
+const ITEM = 'tantangan-gpr-digital';
+
+type FixtureWindow = Window & { __fixture: { text(): string; blocks(): string[]; caretAtEnd(): boolean } };
+
+for (const transport of ['fetch', 'xhr'] as const) {
+  test(`X (${transport}): Siar inserts a multi-line caption into Draft.js and reports the post with its link`, async ({ siar, server }) => {
+    await serveSite(siar.context, 'x', ['https://x.com']);
+    const page = await siar.context.newPage();
+    // Without the toast's link, the post's link can only come from CreateTweet's answer (page-world watcher).
+    await page.goto(`https://x.com/home?transport=${transport}&toastlink=0`);
+    const site = new SiarOnSite(page);
+    await expect(site.root()).toHaveCount(1);
+    await site.insert(ITEM);
+
+    const caption = demoCaption(server.origin, ITEM, 'x');
+    expect(caption.split('\n').length).toBeGreaterThan(6);
+    await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
+    // Draft.js keeps one block per line, blank lines included, and the caret at the end.
+    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.blocks())).toEqual(caption.split('\n'));
+    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.caretAtEnd())).toBe(true);
+    await expect(site.status()).toHaveClass(/ok/);
+
+    if (transport === 'fetch') {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-x.png') });
+    }
+
+    await page.locator('[data-testid="tweetButtonInline"]').click();
+    await expect(page.locator('[data-testid="toast"]')).toContainText('Your post was sent');
+    await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+    expect(server.storedRows()[0]).toMatchObject({
+      item_id: ITEM,
+      platform: 'x',
+      status: 'published',
+      method: 'composer',
+      post_url: `https://x.com/${HANDLE}/status/${POST_ID}`,
+      reporter_id: REPORTER.id,
+    });
+    await expect(site.status()).toHaveClass(/ok/);
+  });
+}
+
+test('X: a post that X refuses is not reported', async ({ siar, server }) => {
+  await serveSite(siar.context, 'x', ['https://x.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://x.com/home?fail=1');
+  const site = new SiarOnSite(page);
+  await site.insert(ITEM);
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toContain('#GPR');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await expect(page.locator('[data-testid="toast"]')).toContainText('Something went wrong');
+  await page.waitForTimeout(3000);
+  expect(server.storedRows()).toHaveLength(0);
+});

@@ -1,0 +1,139 @@
+import type { BrowserContext, Page, Request } from '@playwright/test';
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+
+/**
+ * Serves the look-alike pages of tests/fixtures/sites/<site>/ at a site's real
+ * origins. The page's script is bundled at test time with esbuild from the real
+ * editor library (into tests/fixtures/sites/.build/, ignored by git).
+ */
+
+export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures', 'sites');
+const BUILD_DIR = join(FIXTURES_DIR, '.build');
+
+export interface FakeApiRequest {
+  url: URL;
+  method: string;
+  /** The page that made the request. */
+  pageUrl: string | null;
+  body: unknown;
+}
+
+export type FakeApi = (request: FakeApiRequest) => { status?: number; json: unknown } | null;
+
+const bundles = new Map<string, Promise<string>>();
+
+export function fixtureBundle(site: string): Promise<string> {
+  let bundle = bundles.get(site);
+  if (!bundle) {
+    const dir = join(FIXTURES_DIR, site);
+    const entry = ['app.jsx', 'app.js'].map((name) => join(dir, name)).find(existsSync);
+    if (!entry) throw new Error(`No app.js(x) in ${dir}`);
+    bundle = build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      jsx: 'automatic',
+      target: 'chrome120',
+      define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+      logLevel: 'error',
+    }).then((result) => {
+      const code = result.outputFiles[0]!.text;
+      mkdirSync(BUILD_DIR, { recursive: true });
+      writeFileSync(join(BUILD_DIR, `${site}.js`), code);
+      return code;
+    });
+    bundles.set(site, bundle);
+  }
+  return bundle;
+}
+
+function requestBody(request: Request): unknown {
+  const text = request.postData();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
+
+/** Serves `site`'s page for every document under `origins`, its bundle, and its fake API. */
+export async function serveSite(
+  context: BrowserContext,
+  site: string,
+  origins: readonly string[],
+  options: { apiOrigins?: readonly string[]; html?: string } = {},
+): Promise<void> {
+  const html = options.html ?? readFileSync(join(FIXTURES_DIR, site, 'index.html'), 'utf8');
+  const apiFile = join(FIXTURES_DIR, site, 'api.ts');
+  const api: FakeApi | null = existsSync(apiFile) ? ((await import(apiFile)) as { api: FakeApi }).api : null;
+  const bundle = await fixtureBundle(site);
+  for (const origin of [...origins, ...(options.apiOrigins ?? [])]) {
+    await context.route(`${origin}/**`, async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS });
+      if (url.pathname === '/__fixture/app.js') {
+        return route.fulfill({ body: bundle, contentType: 'application/javascript; charset=utf-8' });
+      }
+      let pageUrl: string | null = null;
+      try {
+        pageUrl = request.frame().url();
+      } catch {
+        pageUrl = null;
+      }
+      const answer = api?.({ url, method: request.method(), pageUrl, body: requestBody(request) });
+      if (answer) {
+        return route.fulfill({ status: answer.status ?? 200, headers: CORS, contentType: 'application/json', body: JSON.stringify(answer.json) });
+      }
+      if (request.resourceType() === 'document') return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+      return route.fulfill({ status: 404, body: '' });
+    });
+  }
+}
+
+/** Siar's UI on a site, through its PROTOCOL §5 hooks (Playwright pierces open shadow roots). */
+export class SiarOnSite {
+  constructor(readonly page: Page) {}
+
+  root() {
+    return this.page.locator('siar-root');
+  }
+
+  launcher() {
+    return this.page.locator('siar-root [data-siar-launcher]');
+  }
+
+  insertButton(itemId: string) {
+    return this.page.locator(`siar-root [data-siar-insert="${itemId}"]`);
+  }
+
+  status() {
+    return this.page.locator('siar-root .status');
+  }
+
+  /** Opens today's list (the background may still be fetching the feed: reopen until it shows). */
+  async openList(itemId: string): Promise<void> {
+    const { expect } = await import('@playwright/test');
+    await expect(async () => {
+      if ((await this.launcher().getAttribute('aria-expanded')) === 'true') await this.launcher().click();
+      await this.launcher().click();
+      await expect(this.insertButton(itemId)).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
+  }
+
+  async insert(itemId: string): Promise<void> {
+    await this.openList(itemId);
+    await this.insertButton(itemId).click();
+  }
+}
