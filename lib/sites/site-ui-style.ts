@@ -30,10 +30,12 @@ li.queued { outline: 2px solid var(--accent); }
 .title { font-size: 13px; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }
 .tag { display: block; font-size: 11px; color: var(--accent); font-weight: 700; }
 .insert { border: 0; background: var(--accent); color: var(--accent-fg); padding: 6px 12px; font-weight: 600; }
-.status { margin: 8px 0 0; font-size: 13px; }
+.bar { display: inline-flex; align-items: center; gap: 8px; flex-wrap: wrap; max-width: min(520px, 90vw); }
+:host([data-floating]) .bar { flex-direction: row-reverse; }
+.status { margin: 0; font-size: 13px; padding: 4px 10px; border-radius: 8px; background: var(--bg); border: 1px solid var(--line); max-width: 420px; }
 .status.ok { color: var(--ok); } .status.error { color: var(--error); }
-.ask { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 8px; padding: 8px; border-radius: 8px; background: var(--soft); }
-.ask p { margin: 0; font-weight: 600; flex: 1 1 100%; }
+.ask { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 10px; border-radius: 8px; background: var(--bg); border: 1px solid var(--accent); max-width: 420px; }
+.ask p { margin: 0; font-weight: 600; font-size: 13px; flex: 1 1 100%; }
 .ask button { border: 1px solid var(--line); background: var(--bg); color: inherit; padding: 6px 12px; }
 .ask button.yes { border-color: var(--accent); background: var(--accent); color: var(--accent-fg); }
 .empty { margin: 0; color: var(--fg-soft); font-size: 13px; }

@@ -62,9 +62,12 @@ export class SiteUi {
     this.status.setAttribute('role', 'status');
     this.status.hidden = true;
     this.ask.hidden = true;
-    this.panel.append(head, this.list, this.status, this.ask);
+    this.panel.append(head, this.list);
     this.launcher.setAttribute('aria-controls', this.panel.id);
-    root.append(style, this.launcher, this.panel);
+    // The note sits beside the launcher, so that it never covers the site's post button.
+    const bar = el('div', 'bar');
+    bar.append(this.launcher, this.status, this.ask);
+    root.append(style, bar, this.panel);
     this.host.addEventListener('keydown', (event) => event.key === 'Escape' && this.toggle(false));
   }
 
@@ -125,7 +128,7 @@ export class SiteUi {
     this.status.textContent = text;
     this.status.hidden = false;
     this.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    this.toggle(true);
+    this.toggle(false);
   }
 
   /** WhatsApp / Telegram: "was it sent?" after the user sent something. */
@@ -139,7 +142,8 @@ export class SiteUi {
     }
     this.ask.replaceChildren(el('p', undefined, this.t('siteAskSent')), yes, no);
     this.ask.hidden = false;
-    this.toggle(true);
+    this.status.hidden = true;
+    this.toggle(false);
   }
 
   hideAsk(): void {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, Page, Request, Worker } from '@playwright/test';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,4 +136,14 @@ export class SiarOnSite {
     await this.openList(itemId);
     await this.insertButton(itemId).click();
   }
+}
+
+type ChromeGlobal = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+
+/** The shares in the extension's own history (storage.local), read in its service worker. */
+export function localShares(worker: Worker): Promise<unknown[]> {
+  return worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ChromeGlobal;
+    return ((await chrome.storage.local.get('shares')).shares as unknown[] | undefined) ?? [];
+  });
 }
