@@ -8,7 +8,7 @@ import { putImage } from './put-image';
 import type { SitePageState } from './site-messages';
 import type { SiteTextKey } from './site-text';
 import { SiteUi, type SiteItemView } from './site-ui';
-import type { FoundComposer, PostAnswer, SiteAdapter } from './types';
+import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from './types';
 
 /**
  * A social site's content script: Siar's button by the composer, insertion on a
@@ -21,10 +21,8 @@ const POLL_MS = 250;
 /** How long a page signal waits for the API answer, which carries the better link. */
 const API_GRACE_MS = 2500;
 
-interface Attempt {
+interface Attempt extends SubmitAttempt {
   req: string | null;
-  startedAt: number;
-  composer: FoundComposer | null;
   pageResult: { url: string | null; at: number } | null;
   timer: ReturnType<typeof setInterval>;
 }
@@ -91,6 +89,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     if (!found) return ui.showStatus('error', t('siteNoComposer'));
     composer = found;
     const outcome = await insertCaption(found.editor, answer.caption, adapter.insertWith);
+    void refresh();
     if (outcome.ok) return ui.showStatus('ok', t('siteInserted'));
     const copied = await navigator.clipboard.writeText(answer.caption).then(
       () => true,
@@ -115,6 +114,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
       req: channel?.arm() ?? null,
       startedAt,
       composer,
+      before: adapter.rememberBeforeSubmit?.(document),
       pageResult: null,
       timer: setInterval(() => pollAttempt(current), POLL_MS),
     };
@@ -130,7 +130,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     const now = Date.now();
     if (now - current.startedAt > ATTEMPT_MS) return endAttempt();
     if (!current.pageResult) {
-      const url = adapter.findPublished?.(document, current.composer);
+      const url = adapter.findPublished?.(document, current, now);
       if (url !== undefined) current.pageResult = { url, at: now };
     }
     const waitForApi = adapter.signal === 'network' && channel?.ready() && now - (current.pageResult?.at ?? now) < API_GRACE_MS;

@@ -18,6 +18,14 @@ export interface PostAnswer {
   handle: string;
 }
 
+/** A submit the user made, as adapters see it when they look for the site's confirmation. */
+export interface SubmitAttempt {
+  composer: FoundComposer | null;
+  /** What `rememberBeforeSubmit` noted (e.g. the posts already on the page). */
+  before: unknown;
+  startedAt: number;
+}
+
 export interface FoundComposer {
   /** The element that holds the text (contenteditable or textarea). */
   editor: HTMLElement;
@@ -42,12 +50,14 @@ export interface SiteAdapter {
   /** Whether a key press in the editor sends (Ctrl/⌘+Enter; plain Enter in chats). */
   submitsOnKey(event: KeyboardEvent): boolean;
   signal: PublishSignal;
+  /** Notes what is on the page at the moment of the submit, for `findPublished`. */
+  rememberBeforeSubmit?(doc: Document): unknown;
   /**
    * Looks at the page after a submit for the site's own confirmation (a toast, the
    * dialog closing). `undefined`: not yet; otherwise the post's link, or null when
    * the site confirmed without one.
    */
-  findPublished?(doc: Document, composer: FoundComposer | null): string | null | undefined;
+  findPublished?(doc: Document, attempt: SubmitAttempt, now: number): string | null | undefined;
   /** The permalink built from the watcher's answer (`network` sites). */
   permalinkFromAnswer?(answer: PostAnswer, pageUrl: string): string | null;
   /** The background only records post links that match this. */

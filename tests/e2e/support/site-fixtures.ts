@@ -147,3 +147,57 @@ export function localShares(worker: Worker): Promise<unknown[]> {
     return ((await chrome.storage.local.get('shares')).shares as unknown[] | undefined) ?? [];
   });
 }
+
+type RuntimeGlobal = { chrome: { runtime: { sendMessage(message: unknown): Promise<{ res?: unknown; err?: unknown }> } } };
+
+/**
+ * Sends a message to the background from one of Siar's own pages, in the wire format of
+ * @webext-core/messaging: how the popup's share controls reach `openShare`.
+ */
+export async function sendFromExtensionPage(context: BrowserContext, extensionId: string, type: string, data: unknown): Promise<unknown> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const answer = await page.evaluate(
+      ({ type, data }) => (globalThis as unknown as RuntimeGlobal).chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }),
+      { type, data },
+    );
+    if (answer?.err) throw new Error(`The background refused ${type}: ${JSON.stringify(answer.err)}`);
+    return answer?.res;
+  } finally {
+    await page.close();
+  }
+}
+
+type LexicalFixture = Window & { __fixture: { state(): { text: string; paragraphs: string[]; caretAtEnd: boolean } | null } };
+
+/** Lexical's own state in a fixture page (Facebook, Threads, WhatsApp). */
+export function lexicalState(page: Page) {
+  return page.evaluate(() => (window as unknown as LexicalFixture).__fixture.state());
+}
+
+/** The tab that the background opened on `origin`. */
+export async function openedTab(context: BrowserContext, origin: string): Promise<Page> {
+  const { expect } = await import('@playwright/test');
+  let found: Page | undefined;
+  await expect
+    .poll(() => (found = context.pages().find((page) => page.url().startsWith(origin))) !== undefined, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** Waits until the background has today's feed in its cache (it fetches it after start). */
+export async function waitForFeed(worker: Worker, feedUrl: string): Promise<void> {
+  const { expect } = await import('@playwright/test');
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async (url) => {
+          const { chrome } = globalThis as unknown as ChromeGlobal;
+          const cache = (await chrome.storage.local.get('feedCache')).feedCache as Record<string, { feed: unknown }> | undefined;
+          return Boolean(cache?.[url]?.feed);
+        }, feedUrl),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { POST_URL } from '../../fixtures/sites/facebook/api';
+import { demoCaption } from '../support/demo-caption';
+import { expect, REPORTER, test } from '../support/fixtures';
+import { SCREENSHOT_DIR } from '../support/paths';
+import { lexicalState, openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+
+const ITEM = 'saik-2019-pembukaan';
+
+test('Facebook: opened from the popup with the item queued; Lexical holds the multi-line caption; the post is reported with its link', async ({ siar, server }) => {
+  await serveSite(siar.context, 'facebook', ['https://www.facebook.com']);
+  await waitForFeed(siar.worker, server.feedUrl);
+  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', {
+    feedUrl: server.feedUrl,
+    itemId: ITEM,
+    platform: 'facebook',
+    variantOffset: 0,
+  });
+  const page = await openedTab(siar.context, 'https://www.facebook.com/');
+  const site = new SiarOnSite(page);
+
+  // The tab carries the item: Siar's list opens by itself with it on top, marked.
+  await expect(site.insertButton(ITEM)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('siar-root li.queued [data-siar-insert]')).toHaveAttribute('data-siar-insert', ITEM);
+  await expect(site.root()).toHaveAttribute('data-floating', '');
+
+  await page.getByText('Apa yang Anda pikirkan, Budi?').click();
+  await expect(page.locator('[role="dialog"] [data-lexical-editor="true"]')).toBeVisible();
+  // Siar's button moves next to the composer in the dialog.
+  await expect(page.locator('[role="dialog"] siar-root')).toHaveCount(1);
+  await site.insert(ITEM);
+
+  const caption = demoCaption(server.origin, ITEM, 'facebook');
+  expect(caption).toContain('\n\n');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
+  expect((await lexicalState(page))?.caretAtEnd).toBe(true);
+  await expect(site.status()).toHaveClass(/ok/);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-facebook.png') });
+
+  await page.locator('[role="dialog"] [role="button"][aria-label="Posting"]').click();
+  await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  expect(server.storedRows()[0]).toMatchObject({
+    item_id: ITEM,
+    platform: 'facebook',
+    status: 'published',
+    method: 'composer',
+    post_url: POST_URL,
+    reporter_id: REPORTER.id,
+  });
+});
+
+test('Facebook: a post that Facebook refuses (the dialog stays) is not reported', async ({ siar, server }) => {
+  await serveSite(siar.context, 'facebook', ['https://www.facebook.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://www.facebook.com/?fail=1&lang=en');
+  await page.getByText('Apa yang Anda pikirkan, Budi?').click();
+  const site = new SiarOnSite(page);
+  await site.insert(ITEM);
+  await expect.poll(async () => (await lexicalState(page))?.text).toContain('SAIK 2019');
+  await page.locator('[role="dialog"] [role="button"][aria-label="Post"]').click();
+  await expect(page.locator('[role="dialog"] .error')).toBeVisible();
+  await page.waitForTimeout(8000);
+  expect(server.storedRows()).toHaveLength(0);
+});
