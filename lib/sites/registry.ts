@@ -1,6 +1,9 @@
 import type { PlatformId } from '../share/platforms';
 import type { SiteAdapter } from './types';
 import { facebookAdapter } from './facebook';
+import { telegramAdapter } from './telegram';
+import { threadsAdapter } from './threads';
+import { whatsappAdapter } from './whatsapp';
 import { xAdapter } from './x';
 
 /**
@@ -8,7 +11,7 @@ import { xAdapter } from './x';
  * meta-test checks that each has its entrypoint, its fixture and its e2e spec.
  * Content scripts import only their own adapter, never this file.
  */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter, threadsAdapter, whatsappAdapter, telegramAdapter];
 
 export function adapterFor(platform: PlatformId): SiteAdapter | null {
   return SITE_ADAPTERS.find((adapter) => adapter.platform === platform) ?? null;

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoCaption } from '../support/demo-caption';
+import { expect, REPORTER, test } from '../support/fixtures';
+import { SCREENSHOT_DIR } from '../support/paths';
+import { lexicalState, openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+
+type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string } } };
+const sentMessages = () => (window as unknown as ChatWindow).__fixture.sent;
+const telegramText = () => (window as unknown as ChatWindow).__fixture.state().text;
+
+test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah terkirim?” → confirmed', async ({ siar, server }) => {
+  const item = 'saik-2019-pembukaan';
+  await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://web.whatsapp.com/');
+  const site = new SiarOnSite(page);
+  await site.insert(item);
+  const caption = demoCaption(server.origin, item, 'whatsapp');
+  expect(caption).toContain('*SAIK 2019 dibuka di Pangkalpinang*');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
+  expect((await lexicalState(page))?.caretAtEnd).toBe(true);
+
+  await page.locator('button[aria-label="Kirim"]').click();
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await expect(page.locator('siar-root [data-siar-sent="yes"]')).toBeVisible();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-whatsapp.png') });
+  // Nothing is reported until the user says so.
+  await page.waitForTimeout(1000);
+  expect(server.storedRows()).toHaveLength(0);
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  expect(server.storedRows()[0]).toMatchObject({
+    item_id: item,
+    platform: 'whatsapp',
+    status: 'confirmed',
+    method: 'composer',
+    post_url: null,
+    reporter_id: REPORTER.id,
+  });
+});
+
+test('WhatsApp: wa.me from the popup; Enter sends; “belum” reports nothing, the next send asks again', async ({ siar, server }) => {
+  const item = 'asn-wajib-bermedsos';
+  await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
+  // wa.me hands the text on to WhatsApp Web, as the real one does through api.whatsapp.com.
+  await siar.context.route('https://wa.me/**', (route) => {
+    const text = new URL(route.request().url()).searchParams.get('text') ?? '';
+    return route.fulfill({ status: 302, headers: { location: `https://web.whatsapp.com/send?text=${encodeURIComponent(text)}` } });
+  });
+  await waitForFeed(siar.worker, server.feedUrl);
+  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: item, platform: 'whatsapp', variantOffset: 0 });
+  const page = await openedTab(siar.context, 'https://web.whatsapp.com/send');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(demoCaption(server.origin, item, 'whatsapp'));
+  await expect(page.locator('siar-root')).toHaveCount(1);
+  await page.locator('footer [contenteditable="true"]').click();
+  await page.keyboard.press('Enter');
+  await page.locator('siar-root [data-siar-sent="no"]').click();
+  await page.waitForTimeout(1000);
+  expect(server.storedRows()).toHaveLength(0);
+
+  await page.locator('footer [contenteditable="true"]').pressSequentially('Sudah saya teruskan.');
+  await page.keyboard.press('Enter');
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  expect(server.storedRows()[0]).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
+});
+
+test('Telegram Web: the custom editor’s own model holds the caption; after sending, confirmed', async ({ siar, server }) => {
+  const item = 'tantangan-gpr-digital';
+  await serveSite(siar.context, 'telegram', ['https://web.telegram.org']);
+  const page = await siar.context.newPage();
+  await page.goto('https://web.telegram.org/a/#-100123');
+  const site = new SiarOnSite(page);
+  await site.insert(item);
+  const caption = demoCaption(server.origin, item, 'telegram');
+  await expect.poll(() => page.evaluate(telegramText)).toBe(caption);
+  await page.locator('#editable-message-text').press('Enter');
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  expect(server.storedRows()[0]).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
+});
