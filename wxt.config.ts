@@ -49,6 +49,11 @@ export default defineConfig({
       ? { optional_permissions: OPTIONAL_ORIGINS }
       : { optional_host_permissions: OPTIONAL_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
+    // e2e builds only: origins the test user "granted" in the permission prompt, which a
+    // headless browser cannot click (Mastodon instances are optional host permissions).
+    ...(process.env.SIAR_E2E_HOST_PERMISSIONS
+      ? { host_permissions: process.env.SIAR_E2E_HOST_PERMISSIONS.split(',') }
+      : {}),
   }),
   vite: () => ({
     define: {

@@ -1,6 +1,7 @@
 import type { PlatformId } from '../share/platforms';
 import type { SiteAdapter } from './types';
 import { facebookAdapter } from './facebook';
+import { mastodonAdapter } from './mastodon';
 import { telegramAdapter } from './telegram';
 import { threadsAdapter } from './threads';
 import { whatsappAdapter } from './whatsapp';
@@ -11,7 +12,7 @@ import { xAdapter } from './x';
  * meta-test checks that each has its entrypoint, its fixture and its e2e spec.
  * Content scripts import only their own adapter, never this file.
  */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter, threadsAdapter, whatsappAdapter, telegramAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter, threadsAdapter, whatsappAdapter, telegramAdapter, mastodonAdapter];
 
 export function adapterFor(platform: PlatformId): SiteAdapter | null {
   return SITE_ADAPTERS.find((adapter) => adapter.platform === platform) ?? null;
