@@ -1,4 +1,5 @@
 import { closestAny, findInDialogsFirst, isShown, onHosts } from './dom-query';
+import { linksMatching } from './link-signal';
 import type { SiteAdapter } from './types';
 
 /**
@@ -18,9 +19,6 @@ const POST_LINKS = '[role="article"] a[href*="/posts/"], [role="article"] a[href
 /** After the dialog closed, how long to wait for the new article and its link. */
 const LINK_WAIT_MS = 6000;
 
-function articleLinks(doc: Document): string[] {
-  return [...doc.querySelectorAll<HTMLAnchorElement>(POST_LINKS)].map((link) => link.href);
-}
 
 export const facebookAdapter: SiteAdapter = {
   platform: 'facebook',
@@ -33,12 +31,12 @@ export const facebookAdapter: SiteAdapter = {
   isSubmit: (target) => closestAny(target, SUBMITS) !== null,
   submitsOnKey: () => false,
   signal: 'page',
-  rememberBeforeSubmit: (doc) => new Set(articleLinks(doc)),
+  rememberBeforeSubmit: (doc) => new Set(linksMatching(doc, POST_LINKS)),
   findPublished(doc, attempt, now) {
     const editor = attempt.composer?.editor;
     if (editor && editor.isConnected && isShown(editor)) return undefined;
     const before = attempt.before as Set<string>;
-    const fresh = articleLinks(doc).find((href) => !before.has(href));
+    const fresh = linksMatching(doc, POST_LINKS).find((href) => !before.has(href));
     if (fresh) return fresh;
     return now - attempt.startedAt > LINK_WAIT_MS ? null : undefined;
   },

@@ -1,6 +1,9 @@
 import type { PlatformId } from '../share/platforms';
 import type { SiteAdapter } from './types';
+import { blueskyAdapter } from './bluesky';
 import { facebookAdapter } from './facebook';
+import { instagramAdapter } from './instagram';
+import { linkedinAdapter } from './linkedin';
 import { mastodonAdapter } from './mastodon';
 import { telegramAdapter } from './telegram';
 import { threadsAdapter } from './threads';
@@ -12,7 +15,17 @@ import { xAdapter } from './x';
  * meta-test checks that each has its entrypoint, its fixture and its e2e spec.
  * Content scripts import only their own adapter, never this file.
  */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [xAdapter, facebookAdapter, threadsAdapter, whatsappAdapter, telegramAdapter, mastodonAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  xAdapter,
+  facebookAdapter,
+  instagramAdapter,
+  threadsAdapter,
+  linkedinAdapter,
+  blueskyAdapter,
+  mastodonAdapter,
+  whatsappAdapter,
+  telegramAdapter,
+];
 
 export function adapterFor(platform: PlatformId): SiteAdapter | null {
   return SITE_ADAPTERS.find((adapter) => adapter.platform === platform) ?? null;

@@ -70,7 +70,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   async function insertItem(item: SiteItemView): Promise<void> {
     const ref = { feedUrl: item.feedUrl, itemId: item.itemId, platform: adapter.platform };
     let found = adapter.findComposer(document);
-    const fileInput = adapter.findFileInput?.(document) ?? null;
+    // Instagram: before the caption box exists, the image goes in first.
+    const fileInput = found ? null : (adapter.findFileInput?.(document) ?? null);
     if (!found && !fileInput) return ui.showStatus('error', t('siteNoComposer'));
     let answer;
     try {
@@ -90,7 +91,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     composer = found;
     const outcome = await insertCaption(found.editor, answer.caption, adapter.insertWith);
     void refresh();
-    if (outcome.ok) return ui.showStatus('ok', t('siteInserted'));
+    if (outcome.ok) return ui.showStatus('ok', t(fileInput ? 'siteInsertedWithImage' : 'siteInserted'));
     const copied = await navigator.clipboard.writeText(answer.caption).then(
       () => true,
       () => false,

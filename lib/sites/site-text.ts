@@ -12,6 +12,7 @@ export const SITE_TEXT_KEYS = [
   'siteInsertFailed',
   'siteInsertFailedNoCopy',
   'siteInserted',
+  'siteInsertedWithImage',
   'siteLauncherLabel',
   'siteNoComposer',
   'siteNotYet',

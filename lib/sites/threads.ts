@@ -1,4 +1,5 @@
 import { findInDialogsFirst, isModEnter, onHosts } from './dom-query';
+import { newLinkSignal } from './link-signal';
 import type { SiteAdapter } from './types';
 
 /** Threads (SITES.md): Lexical in the composer dialog; the "Posted" toast's "View" link is the permalink. */
@@ -7,10 +8,6 @@ const HOSTS = ['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net
 const EDITORS = ['div[role="textbox"][data-lexical-editor="true"][contenteditable="true"]', 'div[contenteditable="true"][role="textbox"]'];
 const SUBMIT_LABELS = /^(Post|Posting|Kirim)$/i;
 const TOAST_LINKS = '[role="alert"] a[href*="/post/"], [role="status"] a[href*="/post/"]';
-
-function toastLinks(doc: Document): string[] {
-  return [...doc.querySelectorAll<HTMLAnchorElement>(TOAST_LINKS)].map((link) => link.href);
-}
 
 export const threadsAdapter: SiteAdapter = {
   platform: 'threads',
@@ -26,10 +23,6 @@ export const threadsAdapter: SiteAdapter = {
   },
   submitsOnKey: isModEnter,
   signal: 'page',
-  rememberBeforeSubmit: (doc) => new Set(toastLinks(doc)),
-  findPublished(doc, attempt) {
-    const before = attempt.before as Set<string>;
-    return toastLinks(doc).find((href) => !before.has(href));
-  },
+  ...newLinkSignal(TOAST_LINKS),
   isPermalink: (url) => onHosts(url, HOSTS) && /^\/@[\w.]+\/post\/[\w-]+\/?$/.test(url.pathname),
 };

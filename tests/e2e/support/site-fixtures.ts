@@ -72,7 +72,7 @@ export async function serveSite(
   context: BrowserContext,
   site: string,
   origins: readonly string[],
-  options: { apiOrigins?: readonly string[]; html?: string } = {},
+  options: { apiOrigins?: readonly string[]; html?: string; documentHeaders?: Record<string, string> } = {},
 ): Promise<void> {
   const html = options.html ?? readFileSync(join(FIXTURES_DIR, site, 'index.html'), 'utf8');
   const apiFile = join(FIXTURES_DIR, site, 'api.ts');
@@ -96,7 +96,9 @@ export async function serveSite(
       if (answer) {
         return route.fulfill({ status: answer.status ?? 200, headers: CORS, contentType: 'application/json', body: JSON.stringify(answer.json) });
       }
-      if (request.resourceType() === 'document') return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+      if (request.resourceType() === 'document') {
+        return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8', headers: options.documentHeaders });
+      }
       return route.fulfill({ status: 404, body: '' });
     });
   }
