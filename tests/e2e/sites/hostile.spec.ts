@@ -48,7 +48,10 @@ test('a hostile page: synthetic clicks and forged messages insert nothing and re
     (document.querySelector('[data-testid="tweetButtonInline"]') as HTMLElement).click();
     const toast = document.createElement('div');
     toast.dataset.testid = 'toast';
-    toast.innerHTML = 'Your post was sent. <a href="/attacker/status/42">View</a>';
+    const link = document.createElement('a');
+    link.href = '/attacker/status/42';
+    link.textContent = 'View';
+    toast.append('Your post was sent. ', link);
     document.body.append(toast);
   });
   await expect(page.locator('[data-testid="toast"]').first()).toContainText('Your post was sent');
