@@ -41,6 +41,8 @@ test('Facebook: opened from the popup with the item queued; Lexical holds the mu
 
   await page.locator('[role="dialog"] [role="button"][aria-label="Posting"]').click();
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  // The composer closed: Siar floats again.
+  await expect(site.root()).toHaveAttribute('data-floating', '');
   await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
   expect(server.storedRows()[0]).toMatchObject({
     item_id: ITEM,

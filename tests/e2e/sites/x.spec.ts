@@ -4,7 +4,8 @@ import { HANDLE, POST_ID } from '../../fixtures/sites/x/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
-import { SiarOnSite, serveSite } from '../support/site-fixtures';
+import { PopupPage } from '../support/popup-page';
+import { openedTab, SiarOnSite, serveSite } from '../support/site-fixtures';
 
 const ITEM = 'tantangan-gpr-digital';
 
@@ -59,4 +60,31 @@ test('X: a post that X refuses is not reported', async ({ siar, server }) => {
   await expect(page.locator('[data-testid="toast"]')).toContainText('Something went wrong');
   await page.waitForTimeout(3000);
   expect(server.storedRows()).toHaveLength(0);
+});
+
+test('X: the popup’s share button opens the share page tied to its item; the post is reported as `intent`', async ({ siar, server }) => {
+  await serveSite(siar.context, 'x', ['https://x.com']);
+  const popup = await PopupPage.open(siar.context, siar.extensionId);
+  await popup.item(ITEM).locator('[data-siar-share="x"]').click();
+  const page = await openedTab(siar.context, 'https://x.com/intent/post');
+  const caption = demoCaption(server.origin, ITEM, 'x');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
+  await expect(page.locator('siar-root')).toHaveCount(1);
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'x', method: 'intent', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });
+});
+
+test('X: Siar follows single-page navigation: floating without a composer, back by the composer after', async ({ siar }) => {
+  await serveSite(siar.context, 'x', ['https://x.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://x.com/home');
+  const site = new SiarOnSite(page);
+  await expect(page.locator('[data-testid="tweetTextarea_0RichTextInputContainer"] + siar-root')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await expect(site.root()).toHaveAttribute('data-floating', '');
+  await expect(site.root()).toHaveCount(1);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('[data-testid="tweetTextarea_0RichTextInputContainer"] + siar-root')).toHaveCount(1);
+  await expect(site.root()).not.toHaveAttribute('data-floating', '');
 });
