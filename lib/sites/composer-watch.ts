@@ -1,29 +1,37 @@
 /**
  * Calls `check` when the page may have opened or closed a composer, cheaply enough
- * for a timeline that streams thousands of posts:
+ * for a timeline that streams thousands of posts (tests/bench/sites.bench.ts):
  * - a MutationObserver (child lists only) that merely schedules one check per
  *   `throttleMs`;
- * - the observer is connected only while the page is "active" (just loaded or
- *   navigated, or the user clicked, typed or focused something) and disconnected
- *   after `idleMs` without such activity, and whenever the tab is hidden;
- * - a slow heartbeat covers what happens while idle (a composer that a script opens).
+ * - the observer is connected only after the user acted (clicked, typed, focused,
+ *   navigated: what opens composers) and disconnected after `idleMs` without such
+ *   activity, and whenever the tab is hidden: a timeline streaming in on its own
+ *   never has it connected;
+ * - a slow heartbeat covers the rest (a composer rendered late after load, one that
+ *   a script opens);
+ * - `check` learns whether the user acted, so that it can skip the full search for
+ *   composers while the one it knows is still there and only the timeline moved.
  */
 export interface ComposerWatchOptions {
-  check(): void;
+  /** `userActed`: the user clicked, typed, focused or navigated since the last check. */
+  check(userActed: boolean): void;
   signal: AbortSignal;
   throttleMs?: number;
   idleMs?: number;
   heartbeatMs?: number;
 }
 
-export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000, heartbeatMs = 2000 }: ComposerWatchOptions): () => void {
+export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000, heartbeatMs = 1500 }: ComposerWatchOptions): void {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   let observing = false;
+  let userActed = true;
 
   const runCheck = () => {
     scheduled = null;
-    if (!signal.aborted) check();
+    const acted = userActed;
+    userActed = false;
+    if (!signal.aborted) check(acted);
   };
   const schedule = () => {
     if (scheduled === null) scheduled = setTimeout(runCheck, throttleMs);
@@ -35,6 +43,7 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
   };
   const wake = () => {
     if (signal.aborted || document.hidden) return;
+    userActed = true;
     schedule();
     if (!observing) {
       observer.observe(document.documentElement, { childList: true, subtree: true });
@@ -48,6 +57,7 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
   const options = { capture: true, passive: true, signal };
   for (const type of ['click', 'keydown', 'focusin', 'popstate']) window.addEventListener(type, wake, options);
   document.addEventListener('visibilitychange', () => (document.hidden ? disconnect() : wake()), { signal });
+  window.addEventListener('load', schedule, { once: true, signal });
   const stop = () => {
     disconnect();
     clearInterval(heartbeat);
@@ -55,6 +65,5 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
     if (idleTimer !== null) clearTimeout(idleTimer);
   };
   signal.addEventListener('abort', stop);
-  wake();
-  return wake;
+  schedule();
 }

@@ -186,7 +186,10 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   ctx.addEventListener(window, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
 
-  const check = () => {
+  const check = (userActed = true) => {
+    // A timeline streaming in opens no composer: while the known one is still in place,
+    // skip the search (and the layout it forces) until the user does something.
+    if (!userActed && composer?.editor.isConnected && ui.host.isConnected) return;
     const found = adapter.findComposer(document);
     if (found) composer = found;
     ui.place(found?.anchor ?? null);
