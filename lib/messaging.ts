@@ -33,9 +33,9 @@ export interface ProtocolMap {
   /** Instagram: the item's image, fetched by the background from the feed's origin. */
   siteImageRequest(data: ItemRef & { platform: PlatformId }): SiteImage | null;
   /** The site accepted the post carrying the tab's item (`published`). */
-  sitePublished(data: { platform: PlatformId; postUrl: string | null }): SiteShareResult;
+  sitePublished(data: { platform: PlatformId; postUrl: string | null; postedText: string | null }): SiteShareResult;
   /** WhatsApp / Telegram: the user answered "sudah terkirim?" with yes (`confirmed`). */
-  siteConfirmSent(data: { platform: PlatformId }): SiteShareResult;
+  siteConfirmSent(data: { platform: PlatformId; postedText: string | null }): SiteShareResult;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

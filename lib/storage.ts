@@ -61,6 +61,8 @@ export interface TabShare {
   platform: PlatformId;
   method: ShareMethod;
   stage: 'queued' | 'inserted';
+  /** Which caption variant the tab got (the popup can cycle them). */
+  variantOffset: number;
   /** ms since epoch; ties older than a day are ignored. */
   at: number;
 }

@@ -62,6 +62,7 @@ export async function openShare(
       platform: request.platform,
       method: route.kind === 'intent' ? 'intent' : 'composer',
       stage: 'queued',
+      variantOffset: request.variantOffset,
     });
   }
   return { ok: true };

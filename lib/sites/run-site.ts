@@ -1,8 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { messenger } from '../messaging';
 import { PLATFORM_NAMES } from '../share/platforms';
 import { watchComposers } from './composer-watch';
-import { insertCaption } from './insert-text';
+import { insertCaption, readEditorText } from './insert-text';
 import { openPageChannel, type PageChannel } from './page-channel';
 import { putImage } from './put-image';
 import type { SitePageState } from './site-messages';
@@ -23,6 +24,8 @@ const API_GRACE_MS = 2500;
 
 interface Attempt extends SubmitAttempt {
   req: string | null;
+  /** The composer's text at the submit: the background checks that it carries the item. */
+  postedText: string | null;
   pageResult: { url: string | null; at: number } | null;
   timer: ReturnType<typeof setInterval>;
 }
@@ -32,12 +35,15 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   let attempt: Attempt | null = null;
   let state: SitePageState | null = null;
   let composer: FoundComposer | null = null;
+  /** Chats: what the user sent, until they answer "sudah terkirim?". */
+  let sentText: string | null = null;
 
   const channel: PageChannel | null =
     adapter.signal === 'network' ? openPageChannel(document, (req, answer) => onAnswer(req, answer)) : null;
 
+  // Before the background answered (or when it cannot), the browser's own language.
   const t = (key: SiteTextKey, ...subs: (string | number)[]) =>
-    (state?.texts[key] ?? key).replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+    (state?.texts[key] ?? (browser.i18n.getMessage(key) || key)).replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 
   const ui = new SiteUi({
     onOpen(event) {
@@ -52,7 +58,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     onSent(sent, event) {
       if (!event.isTrusted) return;
       ui.hideAsk();
-      if (sent) void report('siteConfirmSent', null);
+      if (sent) void report('siteConfirmSent', null, sentText);
     },
   });
 
@@ -60,7 +66,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     try {
       state = await messenger.sendMessage('siteListItems', { platform: adapter.platform });
     } catch {
-      ui.showStatus('error', state ? t('siteUnavailable') : 'Siar: reload this page / muat ulang halaman ini.');
+      ui.showStatus('error', t('siteUnavailable'));
       return;
     }
     ui.setTranslator(t as (key: string, ...subs: (string | number)[]) => string);
@@ -79,7 +85,10 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     } catch {
       return ui.showStatus('error', t('siteUnavailable'));
     }
-    if (!answer.ok) return ui.showStatus('error', t('siteRecordFailed'));
+    if (!answer.ok) {
+      void refresh();
+      return ui.showStatus('error', t('siteItemGone', platformName));
+    }
     if (state) state.carried = { feedUrl: item.feedUrl, itemId: item.itemId, method: 'composer', stage: 'inserted' };
     if (fileInput) {
       const image = await messenger.sendMessage('siteImageRequest', ref).catch(() => null);
@@ -111,10 +120,13 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   function beginAttempt(): void {
     endAttempt();
     const startedAt = Date.now();
+    // Read now: the site empties its composer as soon as it takes the post.
+    composer = adapter.findComposer(document) ?? composer;
     const current: Attempt = {
       req: channel?.arm() ?? null,
       startedAt,
       composer,
+      postedText: composer?.editor.isConnected ? readEditorText(composer.editor) : null,
       before: adapter.rememberBeforeSubmit?.(document),
       pageResult: null,
       timer: setInterval(() => pollAttempt(current), POLL_MS),
@@ -144,26 +156,28 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   }
 
   function finish(postUrl: string | null): void {
+    const postedText = attempt?.postedText ?? null;
     endAttempt();
     if (adapter.signal === 'ask') {
+      sentText = postedText;
       if (state?.carried) ui.askSent();
       return;
     }
-    void report('sitePublished', postUrl);
+    void report('sitePublished', postUrl, postedText);
   }
 
-  async function report(kind: 'sitePublished' | 'siteConfirmSent', postUrl: string | null): Promise<void> {
+  async function report(kind: 'sitePublished' | 'siteConfirmSent', postUrl: string | null, postedText: string | null): Promise<void> {
     let result;
     try {
       result =
         kind === 'sitePublished'
-          ? await messenger.sendMessage('sitePublished', { platform: adapter.platform, postUrl })
-          : await messenger.sendMessage('siteConfirmSent', { platform: adapter.platform });
+          ? await messenger.sendMessage('sitePublished', { platform: adapter.platform, postUrl, postedText })
+          : await messenger.sendMessage('siteConfirmSent', { platform: adapter.platform, postedText });
     } catch {
       return ui.showStatus('error', t('siteRecordFailed'));
     }
     // A post that does not carry Siar's item is none of Siar's business.
-    if (!result.ok && result.error === 'no_item_in_tab') return;
+    if (!result.ok && (result.error === 'no_item_in_tab' || result.error === 'other_text')) return;
     if (!result.ok) return ui.showStatus('error', t('siteRecordFailed'));
     if (state) state.carried = null;
     ui.showStatus('ok', t(kind === 'sitePublished' ? 'sitePublished' : 'siteConfirmed'));

@@ -15,6 +15,7 @@ import { findItem, isAllowedOn } from '../share/find-item';
 import type { PlatformId } from '../share/platforms';
 import { feedCache, userSettings } from '../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
+import { comparableLines } from './insert-text';
 import { adapterFor, platformOfUrl } from './registry';
 import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from './site-messages';
 import { SITE_TEXT_KEYS } from './site-text';
@@ -72,7 +73,14 @@ export async function requestInsert(
   if (!result.found) return { ok: false, error: result.error };
   const { reporter } = await loadIdentity();
   const caption = captionForShown(result.found.shown, request.platform, { reporterId: reporter.id });
-  await tieTab(tabId, { feedUrl: request.feedUrl, itemId: request.itemId, platform: request.platform, method: 'composer', stage: 'inserted' });
+  await tieTab(tabId, {
+    feedUrl: request.feedUrl,
+    itemId: request.itemId,
+    platform: request.platform,
+    method: 'composer',
+    stage: 'inserted',
+    variantOffset: 0,
+  });
   return { ok: true, caption };
 }
 
@@ -104,11 +112,25 @@ export async function requestImage(
 /** One record at a time per background: a tab's item is reported once. */
 const serially = createSerialQueue();
 
+/**
+ * Whether what the user posted is the tab's item: at least half of the caption's lines
+ * are in it (the user may add a line of their own, or fix a word). Without the text
+ * (no composer seen at the submit), nothing is recorded.
+ */
+export function postedTextCarries(caption: string, postedText: string | null): boolean {
+  if (postedText === null) return false;
+  const posted = comparableLines(postedText);
+  const lines = comparableLines(caption).split('\n');
+  const found = lines.filter((line) => posted.includes(line)).length;
+  return found > 0 && found * 2 >= lines.length;
+}
+
 async function recordFromTab(
   sender: Runtime.MessageSender,
   platform: PlatformId,
   status: ShareStatus,
   postUrl: string | null,
+  postedText: string | null,
 ): Promise<SiteShareResult> {
   const { tabId, pageUrl } = await checkSender(sender, platform);
   const adapter = adapterFor(platform);
@@ -118,10 +140,13 @@ async function recordFromTab(
     if (!tie || tie.platform !== platform) return { ok: false, error: 'no_item_in_tab' };
     const result = await findSharable(tie, platform);
     if (!result.found) return { ok: false, error: result.error };
+    const { reporter } = await loadIdentity();
+    const caption = captionForShown(result.found.shown, platform, { reporterId: reporter.id, variantOffset: tie.variantOffset });
+    // A post of the user's own, made in a tab that carries an item, is not that item's share.
+    if (!postedTextCarries(caption, postedText)) return { ok: false, error: 'other_text' };
     // A link that is not this platform's permalink shape is dropped, not trusted.
     const safe = postUrl ? safeUrl(postUrl) : null;
     const link = safe && adapter.isPermalink(new URL(safe), new URL(pageUrl)) ? safe : null;
-    const { reporter } = await loadIdentity();
     const record = makeShareRecord({
       shown: result.found.shown,
       signatureVerified: result.found.signatureVerified,
@@ -139,12 +164,15 @@ async function recordFromTab(
   });
 }
 
-export function recordPublished(sender: Runtime.MessageSender, data: { platform: PlatformId; postUrl: string | null }) {
-  return recordFromTab(sender, data.platform, 'published', data.postUrl);
+export function recordPublished(
+  sender: Runtime.MessageSender,
+  data: { platform: PlatformId; postUrl: string | null; postedText: string | null },
+) {
+  return recordFromTab(sender, data.platform, 'published', data.postUrl, data.postedText);
 }
 
-export function recordSentConfirmation(sender: Runtime.MessageSender, data: { platform: PlatformId }) {
-  return recordFromTab(sender, data.platform, 'confirmed', null);
+export function recordSentConfirmation(sender: Runtime.MessageSender, data: { platform: PlatformId; postedText: string | null }) {
+  return recordFromTab(sender, data.platform, 'confirmed', null, data.postedText);
 }
 
 /** A tab that closes takes its item with it. */

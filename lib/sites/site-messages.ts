@@ -35,4 +35,4 @@ export interface SiteImage {
 
 export type SiteShareResult =
   | { ok: true; shareId: string }
-  | { ok: false; error: 'no_item_in_tab' | 'unknown_item' | 'not_allowed' | 'wrong_signal' };
+  | { ok: false; error: 'no_item_in_tab' | 'unknown_item' | 'not_allowed' | 'wrong_signal' | 'other_text' };

@@ -13,6 +13,7 @@ export const SITE_TEXT_KEYS = [
   'siteInsertFailedNoCopy',
   'siteInserted',
   'siteInsertedWithImage',
+  'siteItemGone',
   'siteLauncherLabel',
   'siteNoComposer',
   'siteNotYet',

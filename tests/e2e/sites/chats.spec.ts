@@ -41,7 +41,7 @@ test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah 
   });
 });
 
-test('WhatsApp: wa.me from the popup; Enter sends; “belum” reports nothing, the next send asks again', async ({ siar, server }) => {
+test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of the user’s own is not the item', async ({ siar, server }) => {
   const item = 'asn-wajib-bermedsos';
   await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
   // wa.me hands the text on to WhatsApp Web, as the real one does through api.whatsapp.com.
@@ -52,15 +52,30 @@ test('WhatsApp: wa.me from the popup; Enter sends; “belum” reports nothing, 
   await waitForFeed(siar.worker, server.feedUrl);
   await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: item, platform: 'whatsapp', variantOffset: 0 });
   const page = await openedTab(siar.context, 'https://web.whatsapp.com/send');
-  await expect.poll(async () => (await lexicalState(page))?.text).toBe(demoCaption(server.origin, item, 'whatsapp'));
+  const caption = demoCaption(server.origin, item, 'whatsapp');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
   await expect(page.locator('siar-root')).toHaveCount(1);
-  await page.locator('footer [contenteditable="true"]').click();
+  const composer = page.locator('footer [contenteditable="true"]');
+
+  // Sent with Enter; the user answers “belum”: nothing is reported.
+  await composer.click();
+  await page.keyboard.press('End');
   await page.keyboard.press('Enter');
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
   await page.locator('siar-root [data-siar-sent="no"]').click();
-  await page.waitForTimeout(1000);
+  // A message of the user's own, confirmed: it is not the item, nothing is reported.
+  await composer.pressSequentially('Sudah saya teruskan.');
+  await page.keyboard.press('Enter');
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  await page.waitForTimeout(1500);
   expect(server.storedRows()).toHaveLength(0);
 
-  await page.locator('footer [contenteditable="true"]').pressSequentially('Sudah saya teruskan.');
+  // The item, typed again (its text and link, without the hashtags) and confirmed:
+  // reported once, as the share page's (`intent`).
+  const [text, link] = caption.split('\n').filter((line) => line !== '');
+  await composer.pressSequentially(text!);
+  await page.keyboard.press('Shift+Enter');
+  await composer.pressSequentially(link!);
   await page.keyboard.press('Enter');
   await page.locator('siar-root [data-siar-sent="yes"]').click();
   await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);

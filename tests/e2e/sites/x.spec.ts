@@ -88,3 +88,22 @@ test('X: Siar follows single-page navigation: floating without a composer, back 
   await expect(page.locator('[data-testid="tweetTextarea_0RichTextInputContainer"] + siar-root')).toHaveCount(1);
   await expect(site.root()).not.toHaveAttribute('data-floating', '');
 });
+
+test('X: after inserting, the user posts something else instead: not reported as the item', async ({ siar, server }) => {
+  await serveSite(siar.context, 'x', ['https://x.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://x.com/home');
+  const site = new SiarOnSite(page);
+  await site.insert(ITEM);
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toContain('#GPR');
+  const editor = page.locator('[data-testid="tweetTextarea_0"]');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await editor.pressSequentially('Selamat pagi, semuanya!');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe('Selamat pagi, semuanya!');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await expect(page.locator('[data-testid="toast"]')).toContainText('Your post was sent');
+  await page.waitForTimeout(3000);
+  expect(server.storedRows()).toHaveLength(0);
+});
