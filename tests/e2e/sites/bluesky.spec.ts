@@ -1,7 +1,7 @@
 import { DID, PDS, RKEY } from '../../fixtures/sites/bluesky/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
-import { SiarOnSite, serveSite } from '../support/site-fixtures';
+import { onlyStoredReport, serveSite, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'tantangan-gpr-digital';
 type PmWindow = Window & { __fixture: { textContent(): string | null; paragraphs(): string[]; caretAtEnd(): boolean } };
@@ -23,8 +23,7 @@ test('Bluesky: ProseMirror holds the caption; the PDS’s at:// answer becomes t
 
   await page.locator('button[data-testid="composerPublishBtn"]').click();
   await expect(page.locator('[role="alert"]')).toContainText('published');
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({
+  expect(await onlyStoredReport(server)).toMatchObject({
     item_id: ITEM,
     platform: 'bluesky',
     status: 'published',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { demoCaption } from '../support/demo-caption';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
-import { lexicalState, openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string } } };
 const sentMessages = () => (window as unknown as ChatWindow).__fixture.sent;
@@ -30,8 +30,7 @@ test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah 
   await page.waitForTimeout(1000);
   expect(server.storedRows()).toHaveLength(0);
   await page.locator('siar-root [data-siar-sent="yes"]').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({
+  expect(await onlyStoredReport(server)).toMatchObject({
     item_id: item,
     platform: 'whatsapp',
     status: 'confirmed',
@@ -49,9 +48,7 @@ test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of 
     const text = new URL(route.request().url()).searchParams.get('text') ?? '';
     return route.fulfill({ status: 302, headers: { location: `https://web.whatsapp.com/send?text=${encodeURIComponent(text)}` } });
   });
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: item, platform: 'whatsapp', variantOffset: 0 });
-  const page = await openedTab(siar.context, 'https://web.whatsapp.com/send');
+  const page = await shareFromPopup(siar, server, item, 'whatsapp', 'https://web.whatsapp.com/send');
   const caption = demoCaption(server.origin, item, 'whatsapp');
   await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
   await expect(page.locator('siar-root')).toHaveCount(1);
@@ -78,8 +75,7 @@ test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of 
   await composer.pressSequentially(link!);
   await page.keyboard.press('Enter');
   await page.locator('siar-root [data-siar-sent="yes"]').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
 });
 
 test('Telegram Web: the custom editor’s own model holds the caption; after sending, confirmed', async ({ siar, server }) => {
@@ -94,6 +90,5 @@ test('Telegram Web: the custom editor’s own model holds the caption; after sen
   await page.locator('#editable-message-text').press('Enter');
   expect(await page.evaluate(sentMessages)).toEqual([caption]);
   await page.locator('siar-root [data-siar-sent="yes"]').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
 });

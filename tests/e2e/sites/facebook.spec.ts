@@ -4,26 +4,21 @@ import { POST_URL } from '../../fixtures/sites/facebook/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
-import { lexicalState, openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'saik-2019-pembukaan';
 
 test('Facebook: opened from the popup with the item queued; Lexical holds the multi-line caption; the post is reported with its link', async ({ siar, server }) => {
   await serveSite(siar.context, 'facebook', ['https://www.facebook.com']);
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', {
-    feedUrl: server.feedUrl,
-    itemId: ITEM,
-    platform: 'facebook',
-    variantOffset: 0,
-  });
-  const page = await openedTab(siar.context, 'https://www.facebook.com/');
+  const page = await shareFromPopup(siar, server, ITEM, 'facebook', 'https://www.facebook.com/');
   const site = new SiarOnSite(page);
 
   // The tab carries the item: Siar's list opens by itself with it on top, marked.
   await expect(site.insertButton(ITEM)).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('siar-root li.queued [data-siar-insert]')).toHaveAttribute('data-siar-insert', ITEM);
   await expect(site.root()).toHaveAttribute('data-floating', '');
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-facebook-queued.png') });
 
   await page.getByText('Apa yang Anda pikirkan, Budi?').click();
   await expect(page.locator('[role="dialog"] [data-lexical-editor="true"]')).toBeVisible();
@@ -36,15 +31,13 @@ test('Facebook: opened from the popup with the item queued; Lexical holds the mu
   await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
   expect((await lexicalState(page))?.caretAtEnd).toBe(true);
   await expect(site.status()).toHaveClass(/ok/);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-facebook.png') });
 
   await page.locator('[role="dialog"] [role="button"][aria-label="Posting"]').click();
   await expect(page.locator('[role="dialog"]')).toHaveCount(0);
   // The composer closed: Siar floats again.
   await expect(site.root()).toHaveAttribute('data-floating', '');
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({
+  expect(await onlyStoredReport(server)).toMatchObject({
     item_id: ITEM,
     platform: 'facebook',
     status: 'published',

@@ -3,16 +3,14 @@ import { join } from 'node:path';
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
-import { openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'saik-2019-pembukaan';
 type IgWindow = Window & { __fixture: { caption(): string; file(): { name: string; type: string; size: number } | null } };
 
 test('Instagram: opened from the popup; the image goes into the create dialog’s file input, the caption into its box', async ({ siar, server }) => {
   await serveSite(siar.context, 'instagram', ['https://www.instagram.com']);
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: ITEM, platform: 'instagram', variantOffset: 0 });
-  const page = await openedTab(siar.context, 'https://www.instagram.com/');
+  const page = await shareFromPopup(siar, server, ITEM, 'instagram', 'https://www.instagram.com/');
   const site = new SiarOnSite(page);
   await expect(site.insertButton(ITEM)).toBeVisible({ timeout: 30_000 });
 
@@ -35,6 +33,5 @@ test('Instagram: opened from the popup; the image goes into the create dialog’
 
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Share' }).click();
   await expect(page.getByText('Your post has been shared.')).toBeVisible();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'instagram', status: 'published', method: 'composer', post_url: null });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'instagram', status: 'published', method: 'composer', post_url: null });
 });

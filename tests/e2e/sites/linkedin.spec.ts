@@ -1,7 +1,7 @@
 import { ACTIVITY } from '../../fixtures/sites/linkedin/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
-import { openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'tantangan-gpr-digital';
 const PERMALINK = `https://www.linkedin.com/feed/update/${ACTIVITY}/`;
@@ -25,18 +25,14 @@ test('LinkedIn: Quill 1 holds the multi-line caption (getText), the toast links 
 
   await page.locator('button.share-actions__primary-action').click();
   await expect(page.locator('.artdeco-toast-item')).toContainText('Post successful.');
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'linkedin', status: 'published', method: 'composer', post_url: PERMALINK });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'linkedin', status: 'published', method: 'composer', post_url: PERMALINK });
 });
 
 test('LinkedIn: the prefilled share box opened from the popup is reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'linkedin', ['https://www.linkedin.com'], { documentHeaders: TRUSTED_TYPES });
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: ITEM, platform: 'linkedin', variantOffset: 0 });
-  const page = await openedTab(siar.context, 'https://www.linkedin.com/feed/');
+  const page = await shareFromPopup(siar, server, ITEM, 'linkedin', 'https://www.linkedin.com/feed/');
   await expect.poll(() => page.evaluate(() => (window as unknown as QuillWindow).__fixture.quillText())).toBe(`${demoCaption(server.origin, ITEM, 'linkedin')}\n`);
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('button.share-actions__primary-action').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ platform: 'linkedin', method: 'intent', post_url: PERMALINK });
+  expect(await onlyStoredReport(server)).toMatchObject({ platform: 'linkedin', method: 'intent', post_url: PERMALINK });
 });

@@ -4,7 +4,7 @@ import { INSTANCE, STATUS_ID, USERNAME } from '../../fixtures/sites/mastodon/api
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
 import { EXTENSION_DIR } from '../support/paths';
-import { openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 import type { Worker } from '@playwright/test';
 
 const ITEM = 'tantangan-gpr-digital';
@@ -48,8 +48,7 @@ test('Mastodon: on the user’s instance, the React textarea holds the caption; 
   expect(caret).toEqual([caption.length, caption.length, caption.length]);
 
   await page.locator('.compose-form button[type="submit"]').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({
+  expect(await onlyStoredReport(server)).toMatchObject({
     item_id: ITEM,
     platform: 'mastodon',
     status: 'published',
@@ -61,12 +60,9 @@ test('Mastodon: on the user’s instance, the React textarea holds the caption; 
 test('Mastodon: the share page opened from the popup on the user’s instance is reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'mastodon', [INSTANCE]);
   await addInstance(siar.worker);
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId: ITEM, platform: 'mastodon', variantOffset: 0 });
-  const page = await openedTab(siar.context, `${INSTANCE}/share`);
+  const page = await shareFromPopup(siar, server, ITEM, 'mastodon', `${INSTANCE}/share`);
   await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture.value())).toBe(demoCaption(server.origin, ITEM, 'mastodon'));
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('textarea').press('Control+Enter');
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ platform: 'mastodon', method: 'intent', post_url: `${INSTANCE}/@${USERNAME}/${STATUS_ID}` });
+  expect(await onlyStoredReport(server)).toMatchObject({ platform: 'mastodon', method: 'intent', post_url: `${INSTANCE}/@${USERNAME}/${STATUS_ID}` });
 });

@@ -1,7 +1,7 @@
 import { POST_CODE, USERNAME } from '../../fixtures/sites/threads/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
-import { lexicalState, openedTab, sendFromExtensionPage, SiarOnSite, serveSite, waitForFeed } from '../support/site-fixtures';
+import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'tantangan-gpr-digital';
 const PERMALINK = `https://www.threads.com/@${USERNAME}/post/${POST_CODE}`;
@@ -21,24 +21,15 @@ test('Threads: Siar inserts a multi-line caption into Lexical; the "Posted" toas
 
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Post' }).click();
   await expect(page.locator('[role="alert"]')).toContainText('Posted');
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'threads', status: 'published', method: 'composer', post_url: PERMALINK });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'threads', status: 'published', method: 'composer', post_url: PERMALINK });
 });
 
 test('Threads: a share page opened from the popup carries its item, reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'threads', ['https://www.threads.com']);
-  await waitForFeed(siar.worker, server.feedUrl);
-  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', {
-    feedUrl: server.feedUrl,
-    itemId: ITEM,
-    platform: 'threads',
-    variantOffset: 0,
-  });
-  const page = await openedTab(siar.context, 'https://www.threads.com/intent/post');
+  const page = await shareFromPopup(siar, server, ITEM, 'threads', 'https://www.threads.com/intent/post');
   // The share page prefilled the caption itself: Siar inserts nothing.
   await expect.poll(async () => (await lexicalState(page))?.text).toBe(demoCaption(server.origin, ITEM, 'threads'));
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Post' }).click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'threads', status: 'published', method: 'intent', post_url: PERMALINK });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'threads', status: 'published', method: 'intent', post_url: PERMALINK });
 });

@@ -5,7 +5,7 @@ import { demoCaption } from '../support/demo-caption';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
 import { PopupPage } from '../support/popup-page';
-import { openedTab, SiarOnSite, serveSite } from '../support/site-fixtures';
+import { onlyStoredReport, openedTab, serveSite, SiarOnSite } from '../support/site-fixtures';
 
 const ITEM = 'tantangan-gpr-digital';
 
@@ -36,8 +36,7 @@ for (const transport of ['fetch', 'xhr'] as const) {
 
     await page.locator('[data-testid="tweetButtonInline"]').click();
     await expect(page.locator('[data-testid="toast"]')).toContainText('Your post was sent');
-    await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-    expect(server.storedRows()[0]).toMatchObject({
+    expect(await onlyStoredReport(server)).toMatchObject({
       item_id: ITEM,
       platform: 'x',
       status: 'published',
@@ -71,8 +70,7 @@ test('X: the popup’s share button opens the share page tied to its item; the p
   await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('[data-testid="tweetButtonInline"]').click();
-  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
-  expect(server.storedRows()[0]).toMatchObject({ item_id: ITEM, platform: 'x', method: 'intent', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'x', method: 'intent', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });
 });
 
 test('X: Siar follows single-page navigation: floating without a composer, back by the composer after', async ({ siar }) => {

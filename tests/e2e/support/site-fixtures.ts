@@ -203,3 +203,26 @@ export async function waitForFeed(worker: Worker, feedUrl: string): Promise<void
     )
     .toBe(true);
 }
+
+/**
+ * The popup's share control for `platform` (its UI for every platform comes with the popup's
+ * own issue; here through the same message): returns the tab the background opened.
+ */
+export async function shareFromPopup(
+  siar: { context: BrowserContext; worker: Worker; extensionId: string },
+  server: { feedUrl: string },
+  itemId: string,
+  platform: string,
+  tabUrlPrefix: string,
+): Promise<Page> {
+  await waitForFeed(siar.worker, server.feedUrl);
+  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupOpenShare', { feedUrl: server.feedUrl, itemId, platform, variantOffset: 0 });
+  return openedTab(siar.context, tabUrlPrefix);
+}
+
+/** The one report the reference server stored (SQLite), once it is there. */
+export async function onlyStoredReport(server: { storedRows(): Record<string, unknown>[] }): Promise<Record<string, unknown>> {
+  const { expect } = await import('@playwright/test');
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBe(1);
+  return server.storedRows()[0]!;
+}
