@@ -34,7 +34,7 @@ test('Facebook: opened from the popup with the item queued; Lexical holds the mu
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-facebook.png') });
 
   await page.locator('[role="dialog"] [role="button"][aria-label="Posting"]').click();
-  await expect(page.locator('[role="dialog"]')).toHaveCount(0);
+  await expect(page.locator('.scrim [role="dialog"]')).toHaveCount(0);
   // The composer closed: Siar floats again.
   await expect(site.root()).toHaveAttribute('data-floating', '');
   expect(await onlyStoredReport(server)).toMatchObject({

@@ -9,7 +9,7 @@ import { onlyStoredReport, openedTab, serveSite, SiarOnSite } from '../support/s
 
 const ITEM = 'tantangan-gpr-digital';
 
-type FixtureWindow = Window & { __fixture: { text(): string; blocks(): string[]; caretAtEnd(): boolean } };
+type FixtureWindow = Window & { __fixture: { text(name?: string): string | null; blocks(name?: string): string[] | null; caretAtEnd(name?: string): boolean } };
 
 for (const transport of ['fetch', 'xhr'] as const) {
   test(`X (${transport}): Siar inserts a multi-line caption into Draft.js and reports the post with its link`, async ({ siar, server }) => {
@@ -104,4 +104,22 @@ test('X: after inserting, the user posts something else instead: not reported as
   await expect(page.locator('[data-testid="toast"]')).toContainText('Your post was sent');
   await page.waitForTimeout(3000);
   expect(server.storedRows()).toHaveLength(0);
+});
+
+test('X: with the “Post” dialog open over the timeline, Siar serves the dialog’s composer', async ({ siar, server }) => {
+  await serveSite(siar.context, 'x', ['https://x.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://x.com/home');
+  await page.locator('[data-testid="SideNav_NewTweet_Button"]').click();
+  const site = new SiarOnSite(page);
+  await expect(page.locator('[role="dialog"] siar-root')).toHaveCount(1);
+  await site.insert(ITEM);
+  const caption = demoCaption(server.origin, ITEM, 'x');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text('dialog'))).toBe(caption);
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text('inline'))).toBe('');
+  await page.locator('[role="dialog"] [data-testid="tweetButton"]').click();
+  await expect(page.locator('.mask [role="dialog"]')).toHaveCount(0);
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'x', method: 'composer', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });
+  // The dialog closed: Siar is back by the inline composer.
+  await expect(page.locator('[data-testid="tweetTextarea_0RichTextInputContainer"] + siar-root')).toHaveCount(1);
 });
