@@ -28,11 +28,13 @@ export function syncMastodonScripts(): Promise<void> {
     const scripting = browser.scripting;
     // Firefox's MV2 build has no scripting API: Mastodon is served on Chromium only.
     if (!scripting?.registerContentScripts) return;
-    const origins = await grantedOrigins();
+    const matches = (await grantedOrigins()).map((origin) => `${origin}/*`);
     const existing = await scripting.getRegisteredContentScripts({ ids: IDS });
+    // Every wake of the service worker syncs: leave scripts that are already right alone.
+    const same = (a: readonly string[] = [], b: readonly string[]) => a.length === b.length && a.every((m, i) => m === b[i]);
+    if (existing.length === IDS.length && existing.every((script) => same(script.matches, matches))) return;
     if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
-    if (origins.length === 0) return;
-    const matches = origins.map((origin) => `${origin}/*`);
+    if (matches.length === 0) return;
     await scripting.registerContentScripts([
       { id: IDS[0]!, matches, js: [MASTODON_SCRIPT], runAt: 'document_start', persistAcrossSessions: true },
       { id: IDS[1]!, matches, js: [WATCHER_SCRIPT], runAt: 'document_start', world: 'MAIN', persistAcrossSessions: true },
