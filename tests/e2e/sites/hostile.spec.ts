@@ -39,6 +39,9 @@ test('a hostile page: synthetic clicks and forged messages insert nothing and re
     return answeredHello;
   });
   expect(stolen).toEqual([]);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(editorText)).toBe('');
+  expect(server.storedRows()).toHaveLength(0);
 
   // 3. The user really inserts an item; then the page posts by a synthetic click on X's own
   //    button (X accepts it and shows its toast), and forges a toast of its own: no report.
