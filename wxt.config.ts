@@ -1,4 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
+
+/** Content scripts run on every load of heavy social sites: each must stay small (issue 4). */
+const CONTENT_SCRIPT_BUDGET_GZIP = 25 * 1024;
+
+function checkContentScriptSizes(outDir: string): void {
+  const dir = join(outDir, 'content-scripts');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith('.js'));
+  } catch {
+    return;
+  }
+  const over = files
+    .map((file) => ({ file, size: gzipSync(readFileSync(join(dir, file)), { level: 9 }).length }))
+    .filter(({ size }) => size > CONTENT_SCRIPT_BUDGET_GZIP);
+  if (over.length > 0) {
+    const list = over.map(({ file, size }) => `${file}: ${(size / 1024).toFixed(1)} KiB`).join(', ');
+    throw new Error(`Content scripts over the ${CONTENT_SCRIPT_BUDGET_GZIP / 1024} KiB gzip budget: ${list}`);
+  }
+}
 
 // The public half of the key that fixes Siar's extension id
 // (lhndahafaekkdefkjajibchmhojidaam), so that managed policy can name it.
@@ -17,19 +40,30 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'siar@siar.id', strict_min_version: '115.0' } } }
       : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
-    permissions: ['storage', 'alarms', 'notifications'],
+    // notifications: new approved posts (the user can turn it off). scripting: Siar's Mastodon
+    // content script is registered at run time for the user's own instances (no fixed host to
+    // name in the manifest).
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
     // Feed and report origins are asked for at run time, per origin, from the options page.
     // Firefox's MV2 manifest names them among optional_permissions.
     ...(browser === 'firefox'
       ? { optional_permissions: OPTIONAL_ORIGINS }
       : { optional_host_permissions: OPTIONAL_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
+    // e2e builds only: origins the test user "granted" in the permission prompt, which a
+    // headless browser cannot click (Mastodon instances are optional host permissions).
+    ...(process.env.SIAR_E2E_HOST_PERMISSIONS
+      ? { host_permissions: process.env.SIAR_E2E_HOST_PERMISSIONS.split(',') }
+      : {}),
   }),
   vite: () => ({
     define: {
       __SIAR_FEED_URL__: JSON.stringify(process.env.SIAR_FEED_URL ?? ''),
     },
   }),
+  hooks: {
+    'build:done': (wxt) => checkContentScriptSizes(wxt.config.outDir),
+  },
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',

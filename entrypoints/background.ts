@@ -7,6 +7,15 @@ import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
+import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
+import {
+  forgetClosedTab,
+  listSiteItems,
+  recordPublished,
+  recordSentConfirmation,
+  requestImage,
+  requestInsert,
+} from '@/lib/sites/site-handlers';
 import { feedCache, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {
@@ -31,6 +40,15 @@ export default defineBackground(() => {
     requireExtensionPage(sender);
     return flushOutbox({ ignoreBackoff: true });
   });
+
+  // --- Social sites (issue 4): content scripts; every handler checks the sender itself. ---
+  messenger.onMessage('siteListItems', ({ sender, data }) => listSiteItems(sender, data));
+  messenger.onMessage('siteInsertRequest', ({ sender, data }) => requestInsert(sender, data));
+  messenger.onMessage('siteImageRequest', ({ sender, data }) => requestImage(sender, data));
+  messenger.onMessage('sitePublished', ({ sender, data }) => recordPublished(sender, data));
+  messenger.onMessage('siteConfirmSent', ({ sender, data }) => recordSentConfirmation(sender, data));
+  browser.tabs.onRemoved.addListener(forgetClosedTab);
+  watchMastodonInstances();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void onFeedAlarm(alarm); // feed engine: fetch what is due, schedule the next poll

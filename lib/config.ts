@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { resolveSubscriptions } from './feed/subscriptions';
 import type { ResolvedSubscription } from './feed/types';
 import { EMPTY_POLICY, effectiveIdentity, parseManagedPolicy, type EffectiveIdentity, type ManagedPolicy } from './policy';
-import { userSettings, userSubscriptions, type UserSettings } from './storage';
+import { userSettings, userSubscriptions } from './storage';
 
 /** The configuration in force, merged from policy, the user's settings and the build. */
 
@@ -27,9 +27,4 @@ export async function loadSubscriptions(policy?: ManagedPolicy): Promise<Resolve
 export async function loadIdentity(policy?: ManagedPolicy): Promise<EffectiveIdentity> {
   const [managed, settings] = await Promise.all([policy ?? readPolicy(), userSettings.getValue()]);
   return effectiveIdentity(settings, managed);
-}
-
-/** The Mastodon instance share pages open on: the user's first, else the policy's first. */
-export function preferredMastodonInstance(settings: UserSettings, policy: ManagedPolicy): string | null {
-  return settings.mastodonInstances[0] ?? policy.mastodonInstances[0] ?? null;
 }

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PlatformId } from './share/platforms';
+import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from './sites/site-messages';
 
 /**
  * Every message between Siar's contexts. Names say the direction: `popup*` and
@@ -23,6 +24,18 @@ export interface ProtocolMap {
   popupOpenShare(data: ItemRef & { platform: PlatformId; variantOffset: number }): { ok: boolean };
   /** "Kirim sekarang": send the outbox now, ignoring the backoff. */
   popupSendReportsNow(): void;
+
+  // --- Social sites (issue 4): sent by Siar's content scripts; the background checks the sender. ---
+  /** Today's items allowed on the platform, the item tied to this tab, and the UI's text. */
+  siteListItems(data: { platform: PlatformId }): SitePageState;
+  /** The caption to insert (from the background's copy of the feed); ties the item to the tab. */
+  siteInsertRequest(data: ItemRef & { platform: PlatformId }): SiteInsertResult;
+  /** Instagram: the item's image, fetched by the background from the feed's origin. */
+  siteImageRequest(data: ItemRef & { platform: PlatformId }): SiteImage | null;
+  /** The site accepted the post carrying the tab's item (`published`). */
+  sitePublished(data: { platform: PlatformId; postUrl: string | null; postedText: string | null }): SiteShareResult;
+  /** WhatsApp / Telegram: the user answered "sudah terkirim?" with yes (`confirmed`). */
+  siteConfirmSent(data: { platform: PlatformId; postedText: string | null }): SiteShareResult;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

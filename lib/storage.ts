@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
-import type { ReceiverState, Reporter, ShareRecord } from './reports/types';
+import type { ReceiverState, Reporter, ShareMethod, ShareRecord } from './reports/types';
 import type { PlatformId } from './share/platforms';
 
 /**
@@ -70,3 +70,26 @@ export const notifiedItems = storage.defineItem<{ date: string; keys: string[] }
   version: 1,
   migrations: {},
 });
+
+// --- Social sites (issue 4) ---
+
+/** Which item a tab carries: queued by the popup's share control, or inserted by Siar's button there. */
+export interface TabShare {
+  feedUrl: string;
+  itemId: string;
+  platform: PlatformId;
+  method: ShareMethod;
+  stage: 'queued' | 'inserted';
+  /** Which caption variant the tab got (the popup can cycle them). */
+  variantOffset: number;
+  /** ms since epoch; ties older than a day are ignored. */
+  at: number;
+}
+
+/** Tab id → the item it carries. Session storage: gone with the browser session, like the tabs. */
+export const tabShares = storage.defineItem<Record<string, TabShare>>('session:siteTabShares', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});
+

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { safeUrl } from '@/lib/feed/safe-url';
 import type { ManagedPolicy } from '@/lib/policy';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { instanceOrigin } from '@/lib/sites/mastodon-instances';
 import { userSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 
@@ -32,9 +32,8 @@ export function PreferencesSection({ settings, policy }: Props) {
 
   const addInstance = (event: FormEvent) => {
     event.preventDefault();
-    const url = safeUrl(instance.includes('://') ? instance : `https://${instance}`);
-    if (!url) return setInstanceError(t('mastodonInvalid'));
-    const origin = new URL(url).origin;
+    const origin = instanceOrigin(instance);
+    if (!origin) return setInstanceError(t('mastodonInvalid'));
     setInstanceError(null);
     setInstance('');
     if (!settings.mastodonInstances.includes(origin)) void update({ mastodonInstances: [...settings.mastodonInstances, origin] });

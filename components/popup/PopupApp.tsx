@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { preferredMastodonInstance } from '@/lib/config';
 import { itemKey } from '@/lib/feed/today';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
+import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
 import type { PlatformId } from '@/lib/share/platforms';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
@@ -41,7 +41,7 @@ function Popup() {
   }, [shares]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
   const sharedCount = items.filter((shown) => sharedOn.has(itemKey(shown.subscription.url, shown.item.id))).length;
-  const mastodonInstance = preferredMastodonInstance(settings, policy);
+  const mastodonInstance = mastodonOrigins(settings, policy)[0] ?? null;
 
   const refresh = async () => {
     setRefreshing(true);

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { captionForShown } from '../captions/build-caption';
-import { loadIdentity, preferredMastodonInstance, readPolicy } from '../config';
+import { loadIdentity, readPolicy } from '../config';
 import { userSettings } from '../storage';
 import { safeUrl } from '../feed/safe-url';
 import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
 import { findItem, isAllowedOn } from './find-item';
+import { mastodonOrigins } from '../sites/mastodon-instances';
+import { tieTab } from '../sites/tab-shares';
 import { shareRoute } from './share-routes';
 import type { PlatformId } from './platforms';
 
@@ -50,12 +52,20 @@ export async function openShare(
     reporterId: reporter.id,
     variantOffset: request.variantOffset,
   });
-  const route = shareRoute(request.platform, {
-    text: caption.text,
-    itemUrl: found.shown.item.url,
-    mastodonInstance: preferredMastodonInstance(settings, policy),
-  });
+  const [mastodonInstance] = mastodonOrigins(settings, policy);
+  const route = shareRoute(request.platform, { text: caption.text, itemUrl: found.shown.item.url, mastodonInstance });
   if (route.kind === 'manual') return { ok: false };
-  await browser.tabs.create({ url: route.url });
+  const tab = await browser.tabs.create({ url: route.url });
+  // The tab carries the item, so that Siar's button there knows it and its post is reported.
+  if (tab.id !== undefined) {
+    await tieTab(tab.id, {
+      feedUrl: request.feedUrl,
+      itemId: request.itemId,
+      platform: request.platform,
+      method: route.kind === 'intent' ? 'intent' : 'composer',
+      stage: 'queued',
+      variantOffset: request.variantOffset,
+    });
+  }
   return { ok: true };
 }

@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mastodonAdapter } from '@/lib/sites/mastodon';
+import { runSite } from '@/lib/sites/run-site';
+
+/** Registered at run time for the user's instances (lib/sites/mastodon-registration.ts). */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  runAt: 'document_start',
+  main: (ctx) => runSite(ctx, mastodonAdapter),
+});

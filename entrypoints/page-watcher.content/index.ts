@@ -1,0 +1,17 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { matchPatterns } from '@/lib/sites/dom-query';
+import { endpointForHost } from '@/lib/sites/post-endpoints';
+import { startPageWatcher } from '@/lib/sites/page-watcher';
+import { WATCHED_HOSTS } from '@/lib/sites/watched-hosts';
+
+/**
+ * The page-world watcher of post endpoints (X, Bluesky; Mastodon registers it at run time).
+ * Firefox's MV2 has no `world: 'MAIN'`: there Siar falls back to the sites' own toasts.
+ */
+export default defineContentScript({
+  exclude: ['firefox'],
+  matches: matchPatterns(WATCHED_HOSTS),
+  world: 'MAIN',
+  runAt: 'document_start',
+  main: () => startPageWatcher(window, endpointForHost(location.hostname)),
+});

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { matchPatterns } from '@/lib/sites/dom-query';
+import { runSite } from '@/lib/sites/run-site';
+import { telegramAdapter } from '@/lib/sites/telegram';
+
+export default defineContentScript({
+  matches: matchPatterns(telegramAdapter.hosts),
+  runAt: 'document_start',
+  main: (ctx) => runSite(ctx, telegramAdapter),
+});

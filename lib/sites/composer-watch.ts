@@ -1,0 +1,69 @@
+/**
+ * Calls `check` when the page may have opened or closed a composer, cheaply enough
+ * for a timeline that streams thousands of posts (tests/bench/sites.bench.ts):
+ * - a MutationObserver (child lists only) that merely schedules one check per
+ *   `throttleMs`;
+ * - the observer is connected only after the user acted (clicked, typed, focused,
+ *   navigated: what opens composers) and disconnected after `idleMs` without such
+ *   activity, and whenever the tab is hidden: a timeline streaming in on its own
+ *   never has it connected;
+ * - a slow heartbeat covers the rest (a composer rendered late after load, one that
+ *   a script opens);
+ * - `check` learns whether the user acted, so that it can skip the full search for
+ *   composers while the one it knows is still there and only the timeline moved.
+ */
+export interface ComposerWatchOptions {
+  /** `userActed`: the user clicked, typed, focused or navigated since the last check. */
+  check(userActed: boolean): void;
+  signal: AbortSignal;
+  throttleMs?: number;
+  idleMs?: number;
+  heartbeatMs?: number;
+}
+
+export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000, heartbeatMs = 1500 }: ComposerWatchOptions): void {
+  let scheduled: ReturnType<typeof setTimeout> | null = null;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  let observing = false;
+  let userActed = true;
+
+  const runCheck = () => {
+    scheduled = null;
+    const acted = userActed;
+    userActed = false;
+    if (!signal.aborted) check(acted);
+  };
+  const schedule = () => {
+    if (scheduled === null) scheduled = setTimeout(runCheck, throttleMs);
+  };
+  const observer = new MutationObserver(schedule);
+  const disconnect = () => {
+    if (observing) observer.disconnect();
+    observing = false;
+  };
+  const wake = () => {
+    if (signal.aborted || document.hidden) return;
+    userActed = true;
+    schedule();
+    if (!observing) {
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      observing = true;
+    }
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = setTimeout(disconnect, idleMs);
+  };
+  const heartbeat = setInterval(() => !document.hidden && schedule(), heartbeatMs);
+
+  const options = { capture: true, passive: true, signal };
+  for (const type of ['click', 'keydown', 'focusin', 'popstate']) window.addEventListener(type, wake, options);
+  document.addEventListener('visibilitychange', () => (document.hidden ? disconnect() : wake()), { signal });
+  window.addEventListener('load', schedule, { once: true, signal });
+  const stop = () => {
+    disconnect();
+    clearInterval(heartbeat);
+    if (scheduled !== null) clearTimeout(scheduled);
+    if (idleTimer !== null) clearTimeout(idleTimer);
+  };
+  signal.addEventListener('abort', stop);
+  schedule();
+}

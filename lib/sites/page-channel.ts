@@ -1,0 +1,87 @@
+import type { PostAnswer } from './types';
+
+/**
+ * The channel between the page-world watcher (page-watcher.ts) and the isolated
+ * content script.
+ *
+ * Threat model. Page scripts share the DOM with both worlds: they can dispatch any
+ * event, post any message, wrap any function they can reach, and insert fake toasts.
+ * What they must not be able to do is make Siar report a post the user did not make.
+ * - The two worlds agree on a random key during `document_start`, before any page
+ *   script exists (`document.scripts` is still empty; neither side accepts or sends
+ *   the key later). Every later event is named `siar-<key>-…`: a page cannot listen
+ *   to, or dispatch, an event whose name it does not know, and the watcher keeps its
+ *   own references to dispatchEvent / CustomEvent / JSON taken before page scripts run.
+ * - The isolated side arms the watcher only on a trusted (`isTrusted`) click on the
+ *   site's submit control or a trusted send key in the composer, with a fresh request
+ *   id; it accepts one answer per armed id, and only within the attempt's time.
+ * - The answer carries a post id and a handle only; the isolated side builds the link
+ *   and the background checks it against the platform's permalink shape, the tab's
+ *   URL and the item tied to that tab. `postMessage` is never used, so forged messages
+ *   have nothing to reach.
+ * What remains: a page that really is the site (or has XSS on it) can fake its own
+ * API answer right after the user's real click. That page could post for real too;
+ * Siar never reports without the user's own click on the site's post button.
+ */
+
+export const KEY_EVENT = 'siar-page-key';
+export const HELLO_EVENT = 'siar-page-hello';
+export const armEvent = (key: string) => `siar-${key}-arm`;
+export const postEvent = (key: string) => `siar-${key}-post`;
+export const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Before the first page script has been parsed, no page code can be listening. */
+export function beforePageScripts(doc: Document): boolean {
+  return doc.scripts.length === 0;
+}
+
+export interface PageChannel {
+  /** Arms the watcher for one submit; returns the request id its answer must carry. */
+  arm(): string;
+  /** Whether the watcher took the key (false where no page-world script runs, e.g. Firefox). */
+  ready(): boolean;
+}
+
+function validAnswer(detail: unknown): { req: string; answer: PostAnswer } | null {
+  if (typeof detail !== 'string' || detail.length > 500) return null;
+  try {
+    const value = JSON.parse(detail) as Record<string, unknown>;
+    const { req, id, handle } = value;
+    if (typeof req !== 'string' || typeof id !== 'string' || typeof handle !== 'string') return null;
+    if (id.length > 100 || handle.length > 200) return null;
+    return { req, answer: { id, handle } };
+  } catch {
+    return null;
+  }
+}
+
+/** The isolated side. Must be called at `document_start`. */
+export function openPageChannel(doc: Document, onAnswer: (req: string, answer: PostAnswer) => void): PageChannel {
+  const key = crypto.randomUUID();
+  let ready = false;
+  const sendKey = () => {
+    if (!beforePageScripts(doc)) return;
+    doc.dispatchEvent(new CustomEvent(KEY_EVENT, { detail: key }));
+  };
+  // The watcher may already be listening (it ran first), or say hello once it runs.
+  const onHello = () => {
+    doc.removeEventListener(HELLO_EVENT, onHello);
+    sendKey();
+  };
+  doc.addEventListener(HELLO_EVENT, onHello);
+  sendKey();
+  doc.addEventListener(postEvent(key), (event) => {
+    const found = validAnswer((event as CustomEvent).detail);
+    if (found) onAnswer(found.req, found.answer);
+  });
+  // The watcher confirms it took the key with an empty answer.
+  doc.addEventListener(postEvent(key), () => (ready = true), { once: true });
+  return {
+    arm() {
+      const req = crypto.randomUUID();
+      doc.dispatchEvent(new CustomEvent(armEvent(key), { detail: req }));
+      return req;
+    },
+    ready: () => ready,
+  };
+}

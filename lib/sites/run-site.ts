@@ -1,0 +1,223 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { messenger } from '../messaging';
+import { PLATFORM_NAMES } from '../share/platforms';
+import { watchComposers } from './composer-watch';
+import { insertCaption, readEditorText } from './insert-text';
+import { openPageChannel, type PageChannel } from './page-channel';
+import { putImage } from './put-image';
+import type { SitePageState } from './site-messages';
+import type { SiteTextKey } from './site-text';
+import { SiteUi, type SiteItemView } from './site-ui';
+import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from './types';
+
+/**
+ * A social site's content script: Siar's button by the composer, insertion on a
+ * trusted click, and the report once the site accepted the post. Called at
+ * `document_start` (the page-world channel must be opened before page scripts run).
+ */
+
+const ATTEMPT_MS = 30_000;
+const POLL_MS = 250;
+/** How long a page signal waits for the API answer, which carries the better link. */
+const API_GRACE_MS = 2500;
+
+interface Attempt extends SubmitAttempt {
+  req: string | null;
+  /** The composer's text at the submit: the background checks that it carries the item. */
+  postedText: string | null;
+  pageResult: { url: string | null; at: number } | null;
+  timer: ReturnType<typeof setInterval>;
+}
+
+export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  const platformName = PLATFORM_NAMES[adapter.platform];
+  let attempt: Attempt | null = null;
+  let state: SitePageState | null = null;
+  let composer: FoundComposer | null = null;
+  /** Chats: what the user sent, until they answer "sudah terkirim?". */
+  let sentText: string | null = null;
+
+  const channel: PageChannel | null =
+    adapter.signal === 'network' ? openPageChannel(document, (req, answer) => onAnswer(req, answer)) : null;
+
+  // Before the background answered (or when it cannot), the browser's own language.
+  const t = (key: SiteTextKey, ...subs: (string | number)[]) =>
+    (state?.texts[key] ?? (browser.i18n.getMessage(key) || key)).replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+
+  const ui = new SiteUi({
+    onOpen(event) {
+      if (!event.isTrusted) return;
+      const open = !ui.isOpen();
+      ui.toggle(open);
+      if (open) void refresh();
+    },
+    onInsert(item, event) {
+      if (event.isTrusted) void insertItem(item);
+    },
+    onSent(sent, event) {
+      if (!event.isTrusted) return;
+      ui.hideAsk();
+      if (sent) void report('siteConfirmSent', null, sentText);
+    },
+  });
+
+  async function refresh(): Promise<void> {
+    try {
+      state = await messenger.sendMessage('siteListItems', { platform: adapter.platform });
+    } catch {
+      ui.showStatus('error', t('siteUnavailable'));
+      return;
+    }
+    ui.setTranslator(t as (key: string, ...subs: (string | number)[]) => string);
+    ui.showItems(state.items, platformName);
+  }
+
+  async function insertItem(item: SiteItemView): Promise<void> {
+    const ref = { feedUrl: item.feedUrl, itemId: item.itemId, platform: adapter.platform };
+    let found = adapter.findComposer(document);
+    // Instagram: before the caption box exists, the image goes in first.
+    const fileInput = found ? null : (adapter.findFileInput?.(document) ?? null);
+    if (!found && !fileInput) return ui.showStatus('error', t('siteNoComposer'));
+    let answer;
+    try {
+      answer = await messenger.sendMessage('siteInsertRequest', ref);
+    } catch {
+      return ui.showStatus('error', t('siteUnavailable'));
+    }
+    if (!answer.ok) {
+      void refresh();
+      return ui.showStatus('error', t('siteItemGone', platformName));
+    }
+    if (state) state.carried = { feedUrl: item.feedUrl, itemId: item.itemId, method: 'composer', stage: 'inserted' };
+    if (fileInput) {
+      const image = await messenger.sendMessage('siteImageRequest', ref).catch(() => null);
+      if (!image || !putImage(fileInput, image)) return ui.showStatus('error', t('siteImageFailed'));
+      found = await waitForComposer();
+      if (!found) return ui.showStatus('info', t('siteImageInserted'));
+    }
+    if (!found) return ui.showStatus('error', t('siteNoComposer'));
+    composer = found;
+    const outcome = await insertCaption(found.editor, answer.caption, adapter.insertWith);
+    void refresh();
+    if (outcome.ok) return ui.showStatus('ok', t(fileInput ? 'siteInsertedWithImage' : 'siteInserted'));
+    const copied = await navigator.clipboard.writeText(answer.caption).then(
+      () => true,
+      () => false,
+    );
+    ui.showStatus('error', t(copied ? 'siteInsertFailed' : 'siteInsertFailedNoCopy'));
+  }
+
+  async function waitForComposer(timeoutMs = 10_000): Promise<FoundComposer | null> {
+    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+      const found = adapter.findComposer(document);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    return null;
+  }
+
+  function beginAttempt(): void {
+    endAttempt();
+    const startedAt = Date.now();
+    // Read now: the site empties its composer as soon as it takes the post.
+    composer = adapter.findComposer(document) ?? composer;
+    const current: Attempt = {
+      req: channel?.arm() ?? null,
+      startedAt,
+      composer,
+      postedText: composer?.editor.isConnected ? readEditorText(composer.editor) : null,
+      before: adapter.rememberBeforeSubmit?.(document),
+      pageResult: null,
+      timer: setInterval(() => pollAttempt(current), POLL_MS),
+    };
+    attempt = current;
+  }
+
+  function endAttempt(): void {
+    if (attempt) clearInterval(attempt.timer);
+    attempt = null;
+  }
+
+  function pollAttempt(current: Attempt): void {
+    const now = Date.now();
+    if (now - current.startedAt > ATTEMPT_MS) return endAttempt();
+    if (!current.pageResult) {
+      const url = adapter.findPublished?.(document, current, now);
+      if (url !== undefined) current.pageResult = { url, at: now };
+    }
+    const waitForApi = adapter.signal === 'network' && channel?.ready() && now - (current.pageResult?.at ?? now) < API_GRACE_MS;
+    if (current.pageResult && !waitForApi) finish(current.pageResult.url);
+  }
+
+  function onAnswer(req: string, answer: PostAnswer): void {
+    if (!attempt || attempt.req !== req) return;
+    finish(adapter.permalinkFromAnswer?.(answer, location.href) ?? null);
+  }
+
+  function finish(postUrl: string | null): void {
+    const postedText = attempt?.postedText ?? null;
+    endAttempt();
+    if (adapter.signal === 'ask') {
+      sentText = postedText;
+      if (state?.carried) ui.askSent();
+      return;
+    }
+    void report('sitePublished', postUrl, postedText);
+  }
+
+  async function report(kind: 'sitePublished' | 'siteConfirmSent', postUrl: string | null, postedText: string | null): Promise<void> {
+    let result;
+    try {
+      result =
+        kind === 'sitePublished'
+          ? await messenger.sendMessage('sitePublished', { platform: adapter.platform, postUrl, postedText })
+          : await messenger.sendMessage('siteConfirmSent', { platform: adapter.platform, postedText });
+    } catch {
+      return ui.showStatus('error', t('siteRecordFailed'));
+    }
+    // A post that does not carry Siar's item is none of Siar's business.
+    if (!result.ok && (result.error === 'no_item_in_tab' || result.error === 'other_text')) return;
+    if (!result.ok) return ui.showStatus('error', t('siteRecordFailed'));
+    if (state) state.carried = null;
+    ui.showStatus('ok', t(kind === 'sitePublished' ? 'sitePublished' : 'siteConfirmed'));
+  }
+
+  // Submit controls: only the user's own (trusted) click or key press starts an attempt.
+  const onClick = (event: MouseEvent) => {
+    const target = event.composedPath()[0];
+    if (event.isTrusted && target instanceof Element && !ui.host.contains(target) && adapter.isSubmit(target)) beginAttempt();
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    if (!event.isTrusted || !(target instanceof Node) || !adapter.submitsOnKey(event)) return;
+    const current = adapter.findComposer(document);
+    if (current?.editor.contains(target)) {
+      composer = current;
+      beginAttempt();
+    }
+  };
+  ctx.addEventListener(window, 'click', onClick, { capture: true });
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+
+  const check = (userActed = true) => {
+    // A timeline streaming in opens no composer: while the known one is still in place,
+    // skip the search (and the layout it forces) until the user does something.
+    if (!userActed && composer?.editor.isConnected && ui.host.isConnected) return;
+    const found = adapter.findComposer(document);
+    if (found) composer = found;
+    ui.place(found?.anchor ?? null);
+  };
+
+  const start = () => {
+    check();
+    watchComposers({ check, signal: ctx.signal });
+    ctx.onInvalidated(() => ui.remove());
+    void refresh().then(() => {
+      // Opened from the popup for a composer (Facebook, Instagram): show the queued item.
+      if (state?.carried?.stage === 'queued' && state.carried.method === 'composer') ui.toggle(true);
+    });
+  };
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+  else start();
+}

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoCaption } from '../support/demo-caption';
+import { expect, REPORTER, test } from '../support/fixtures';
+import { SCREENSHOT_DIR } from '../support/paths';
+import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
+
+type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string } } };
+const sentMessages = () => (window as unknown as ChatWindow).__fixture.sent;
+const telegramText = () => (window as unknown as ChatWindow).__fixture.state().text;
+
+test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah terkirim?” → confirmed', async ({ siar, server }) => {
+  const item = 'saik-2019-pembukaan';
+  await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://web.whatsapp.com/');
+  const site = new SiarOnSite(page);
+  await site.insert(item);
+  const caption = demoCaption(server.origin, item, 'whatsapp');
+  expect(caption).toContain('*SAIK 2019 dibuka di Pangkalpinang*');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
+  expect((await lexicalState(page))?.caretAtEnd).toBe(true);
+
+  await page.locator('button[aria-label="Kirim"]').click();
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await expect(page.locator('siar-root [data-siar-sent="yes"]')).toBeVisible();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-whatsapp.png') });
+  // Nothing is reported until the user says so.
+  await page.waitForTimeout(1000);
+  expect(server.storedRows()).toHaveLength(0);
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  expect(await onlyStoredReport(server)).toMatchObject({
+    item_id: item,
+    platform: 'whatsapp',
+    status: 'confirmed',
+    method: 'composer',
+    post_url: null,
+    reporter_id: REPORTER.id,
+  });
+});
+
+test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of the user’s own is not the item', async ({ siar, server }) => {
+  const item = 'asn-wajib-bermedsos';
+  await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
+  // wa.me hands the text on to WhatsApp Web, as the real one does through api.whatsapp.com.
+  await siar.context.route('https://wa.me/**', (route) => {
+    const text = new URL(route.request().url()).searchParams.get('text') ?? '';
+    return route.fulfill({ status: 302, headers: { location: `https://web.whatsapp.com/send?text=${encodeURIComponent(text)}` } });
+  });
+  const page = await shareFromPopup(siar, server, item, 'whatsapp', 'https://web.whatsapp.com/send');
+  const caption = demoCaption(server.origin, item, 'whatsapp');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
+  await expect(page.locator('siar-root')).toHaveCount(1);
+  const composer = page.locator('footer [contenteditable="true"]');
+
+  // Sent with Enter; the user answers “belum”: nothing is reported.
+  await composer.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await page.locator('siar-root [data-siar-sent="no"]').click();
+  // A message of the user's own, confirmed: it is not the item, nothing is reported.
+  await composer.pressSequentially('Sudah saya teruskan.');
+  await page.keyboard.press('Enter');
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  await page.waitForTimeout(1500);
+  expect(server.storedRows()).toHaveLength(0);
+
+  // The item, typed again (its text and link, without the hashtags) and confirmed:
+  // reported once, as the share page's (`intent`).
+  const [text, link] = caption.split('\n').filter((line) => line !== '');
+  await composer.pressSequentially(text!);
+  await page.keyboard.press('Shift+Enter');
+  await composer.pressSequentially(link!);
+  await page.keyboard.press('Enter');
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
+});
+
+test('Telegram Web: the custom editor’s own model holds the caption; after sending, confirmed', async ({ siar, server }) => {
+  const item = 'tantangan-gpr-digital';
+  await serveSite(siar.context, 'telegram', ['https://web.telegram.org']);
+  const page = await siar.context.newPage();
+  await page.goto('https://web.telegram.org/a/#-100123');
+  const site = new SiarOnSite(page);
+  await site.insert(item);
+  const caption = demoCaption(server.origin, item, 'telegram');
+  await expect.poll(() => page.evaluate(telegramText)).toBe(caption);
+  await page.locator('#editable-message-text').press('Enter');
+  expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
+});
