@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { INSTANCE, STATUS_ID, USERNAME } from '../../fixtures/sites/mastodon/api';
 import { demoCaption } from '../support/demo-caption';
 import { expect, test } from '../support/fixtures';
+import { addMastodonInstance, OptionsPage } from '../support/options-page';
 import { EXTENSION_DIR } from '../support/paths';
 import { onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
-import type { Worker } from '@playwright/test';
+import type { LaunchedExtension } from '../support/launch';
 
 const ITEM = 'tantangan-gpr-digital';
 type ChromeGlobal = {
   chrome: {
-    storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
     scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; world?: string }[]> };
   };
 };
@@ -23,9 +23,12 @@ test.beforeAll(() => {
   }
 });
 
-/** The user names their instance (options page, issue 6): Siar registers its scripts there. */
-async function addInstance(worker: Worker): Promise<void> {
-  await worker.evaluate((instance) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ mastodonInstances: [instance] }), INSTANCE);
+/** The user names their instance in the options page: Siar registers its scripts there. */
+async function addInstance(siar: LaunchedExtension): Promise<void> {
+  const { worker } = siar;
+  const options = await OptionsPage.open(siar.context, siar.extensionId);
+  await addMastodonInstance(options, INSTANCE);
+  await options.page.close();
   await expect
     .poll(() => worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.scripting.getRegisteredContentScripts()))
     .toEqual([
@@ -36,7 +39,7 @@ async function addInstance(worker: Worker): Promise<void> {
 
 test('Mastodon: on the user’s instance, the React textarea holds the caption; the status link comes from the API', async ({ siar, server }) => {
   await serveSite(siar.context, 'mastodon', [INSTANCE]);
-  await addInstance(siar.worker);
+  await addInstance(siar);
   const page = await siar.context.newPage();
   await page.goto(`${INSTANCE}/home`);
   const site = new SiarOnSite(page);
@@ -59,7 +62,7 @@ test('Mastodon: on the user’s instance, the React textarea holds the caption; 
 
 test('Mastodon: the share page opened from the popup on the user’s instance is reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'mastodon', [INSTANCE]);
-  await addInstance(siar.worker);
+  await addInstance(siar);
   const page = await shareFromPopup(siar, server, ITEM, 'mastodon', `${INSTANCE}/share`);
   await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture.value())).toBe(demoCaption(server.origin, ITEM, 'mastodon'));
   await expect(page.locator('siar-root')).toHaveCount(1);

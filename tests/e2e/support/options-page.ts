@@ -50,3 +50,10 @@ export async function setLanguage(options: OptionsPage, language: 'auto' | 'id' 
   await options.page.locator('.options-header select').selectOption(language);
   await options.page.locator(`html[lang="${language === 'en' ? 'en' : 'id'}"]`).waitFor();
 }
+
+/** The user names their Mastodon instance in the options page. */
+export async function addMastodonInstance(options: OptionsPage, instance: string): Promise<void> {
+  await options.page.locator('input[name="mastodon-instance"]').fill(instance);
+  await options.page.locator('.add-instance button[type="submit"]').click();
+  await options.page.locator('#mastodon-heading ~ ul li', { hasText: new URL(instance).host }).waitFor();
+}
