@@ -17,7 +17,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'siar@siar.id', strict_min_version: '115.0' } } }
       : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
-    permissions: ['storage', 'alarms'],
+    // unlimitedStorage (no install warning in Chrome): the share history is the user's proof of
+    // work; without it the browser may evict the extension's IndexedDB under disk pressure.
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // Feed and report origins are asked for at run time, per origin, from the options page.
     // Firefox's MV2 manifest names them among optional_permissions.
     ...(browser === 'firefox'

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ensurePollScheduled, FEED_ALARM, refreshFeeds, schedulePoll } from '@/lib/feed/feed-service';
 import { messenger } from '@/lib/messaging';
-import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange } from '@/lib/reports/outbox-service';
+import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
 import { userSettings, userSubscriptions } from '@/lib/storage';
@@ -27,7 +27,7 @@ export default defineBackground(() => {
   });
   messenger.onMessage('popupSendReportsNow', ({ sender }) => {
     requireExtensionPage(sender);
-    return flushOutbox({ ignoreBackoff: true });
+    return sendReportsNow();
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -48,5 +48,5 @@ export default defineBackground(() => {
   // Every wake-up: feeds not fetched for a poll period are fetched, the outbox is tried.
   void refreshFeeds();
   void ensurePollScheduled();
-  void flushOutbox();
+  void startOutbox();
 });

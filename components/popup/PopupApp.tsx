@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
-import type { PlatformId } from '@/lib/share/platforms';
+import { itemKey } from '@/lib/reports/share-db';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
@@ -27,18 +27,10 @@ function Popup() {
   const { t, language } = useI18n();
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
-  const { subscriptions, cache, now, shares } = state;
+  const { subscriptions, cache, now, sharedOn } = state;
   const items = useMemo(() => selectShownItems(subscriptions, cache, now), [subscriptions, cache, now]);
-  const sharedOn = useMemo(() => {
-    const map = new Map<string, PlatformId[]>();
-    for (const share of shares) {
-      const key = `${share.report.feed_url}\n${share.report.item_id}`;
-      map.set(key, [...new Set([...(map.get(key) ?? []), share.report.platform])]);
-    }
-    return map;
-  }, [shares]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
-  const sharedCount = items.filter((shown) => sharedOn.has(`${shown.subscription.url}\n${shown.item.id}`)).length;
+  const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;
 
   const refresh = async () => {
     setRefreshing(true);
@@ -86,13 +78,13 @@ function Popup() {
             key={`${shown.subscription.url}\n${shown.item.id}`}
             shown={shown}
             reporterId={state.identity.reporter.id}
-            sharedOn={sharedOn.get(`${shown.subscription.url}\n${shown.item.id}`) ?? []}
+            sharedOn={sharedOn[itemKey(shown.subscription.url, shown.item.id)] ?? []}
           />
         ))}
       </div>
 
       <footer className="popup-footer">
-        <OutboxStatus shares={shares} receivers={state.receivers} />
+        <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} />
       </footer>
     </main>
   );

@@ -5,17 +5,23 @@ import { selectTodayItems, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { effectiveIdentity, type EffectiveIdentity } from '@/lib/policy';
-import type { ReceiverState, ShareRecord } from '@/lib/reports/types';
-import { feedCache, receiverStates, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
+import { itemKey, sharesOfItems } from '@/lib/reports/share-db';
+import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
+import type { PlatformId } from '@/lib/share/platforms';
+import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */
 export interface PopupState {
   loaded: boolean;
   subscriptions: ResolvedSubscription[];
   cache: Record<string, FeedCacheEntry>;
-  shares: ShareRecord[];
-  receivers: Record<string, ReceiverState>;
+  /** What waits in the outbox and why (the background keeps it current). */
+  outbox: OutboxSummary;
+  /** The platforms each shown item was shared on, by itemKey(feed, item). */
+  sharedOn: Record<string, PlatformId[]>;
   identity: EffectiveIdentity;
+  /** The report token is set by a locked policy: only the administrator can fix it. */
+  tokenLocked: boolean;
   language: Language;
   now: Date;
 }
@@ -24,38 +30,53 @@ export const usePopupStore = create<PopupState>(() => ({
   loaded: false,
   subscriptions: [],
   cache: {},
-  shares: [],
-  receivers: {},
+  outbox: EMPTY_OUTBOX_SUMMARY,
+  sharedOn: {},
   identity: { reporter: { id: '', name: '', unit: '' }, reportToken: '' },
+  tokenLocked: false,
   language: 'id',
   now: new Date(),
 }));
 
 export async function loadPopupState(): Promise<void> {
   const policy = await readPolicy();
-  const [subscriptions, cache, shares, receivers, settings] = await Promise.all([
+  const [subscriptions, cache, outbox, settings] = await Promise.all([
     loadSubscriptions(policy),
     feedCache.getValue(),
-    shareRecords.getValue(),
-    receiverStates.getValue(),
+    outboxSummary.getValue(),
     userSettings.getValue(),
   ]);
+  const sharedOn = await loadSharedOn(selectShownItems(subscriptions, cache, new Date()));
   usePopupStore.setState({
     loaded: true,
     subscriptions,
     cache,
-    shares,
-    receivers,
+    outbox,
+    sharedOn,
     identity: effectiveIdentity(settings, policy),
+    tokenLocked: policy.locked && policy.reportToken !== null,
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });
 }
 
+/** Only the shown items' shares are read: the history may hold tens of thousands. */
+async function loadSharedOn(items: readonly ShownItem[]): Promise<Record<string, PlatformId[]>> {
+  const refs = items.map((shown) => ({ feedUrl: shown.subscription.url, itemId: shown.item.id }));
+  const found = await sharesOfItems(refs).catch(() => new Map<string, { report: { platform: PlatformId } }[]>());
+  const sharedOn: Record<string, PlatformId[]> = {};
+  for (const ref of refs) {
+    const key = itemKey(ref.feedUrl, ref.itemId);
+    const platforms = [...new Set((found.get(key) ?? []).map((record) => record.report.platform))];
+    if (platforms.length > 0) sharedOn[key] = platforms;
+  }
+  return sharedOn;
+}
+
 /** Reloads whenever the background (or options) changes what the popup shows. */
 export function watchPopupState(): () => void {
   const reload = () => void loadPopupState();
-  const unwatch = [feedCache, shareRecords, receiverStates, userSettings, userSubscriptions].map((item) =>
+  const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions].map((item) =>
     item.watch(reload),
   );
   const onManaged = (_: unknown, area: string) => area === 'managed' && reload();

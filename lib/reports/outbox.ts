@@ -9,6 +9,7 @@ export const FRESH_RECEIVER: ReceiverState = {
   failures: 0,
   nextAttemptAt: 0,
   lastError: null,
+  lastErrorCode: null,
   batchLimit: MAX_BATCH,
 };
 
@@ -41,18 +42,15 @@ export function planBatches(
   return [...batches].map(([receiver, ids]) => ({ receiver, ids }));
 }
 
-/** The earliest instant at which something waiting could be sent, or null. */
-export function nextWakeUp(
-  records: readonly ShareRecord[],
-  receivers: Readonly<Record<string, ReceiverState>>,
-): number | null {
+/**
+ * The earliest instant at which something waiting could be sent, or null: per
+ * receiver, the earliest due report (see outbox-summary), paused ones excepted.
+ */
+export function nextWakeUp(receivers: readonly { pausedForAuth: boolean; waiting: number; dueAt: number }[]): number | null {
   let earliest: number | null = null;
-  for (const record of records) {
-    if (!isWaiting(record)) continue;
-    const state = receivers[record.receiver as string] ?? FRESH_RECEIVER;
-    if (state.pausedForAuth) continue;
-    const at = Math.max(record.nextAttemptAt, state.nextAttemptAt);
-    if (earliest === null || at < earliest) earliest = at;
+  for (const receiver of receivers) {
+    if (receiver.pausedForAuth || receiver.waiting === 0) continue;
+    if (earliest === null || receiver.dueAt < earliest) earliest = receiver.dueAt;
   }
   return earliest;
 }
@@ -98,22 +96,22 @@ export function applyOutcome(
     case 'retry': {
       const failures = previous.failures + 1;
       const at = Math.max(outcome.retryAfter ?? 0, now + backoffDelay(failures, random));
-      receiver = { ...previous, failures, nextAttemptAt: at, lastError: outcome.error };
+      receiver = { ...previous, failures, nextAttemptAt: at, lastError: outcome.error, lastErrorCode: outcome.code };
       const records = update((record) => ({ ...record, attempts: record.attempts + 1, reason: outcome.error, nextAttemptAt: at }));
       return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
     }
     case 'auth': {
-      receiver = { ...previous, pausedForAuth: true, lastError: `HTTP ${outcome.status}` };
+      receiver = { ...previous, pausedForAuth: true, lastError: `HTTP ${outcome.status}`, lastErrorCode: 'auth' };
       return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
     }
     case 'bad_request': {
       if (batch.ids.length > 1) {
         // Send them one by one to find the bad one; the others go through.
-        receiver = { ...previous, batchLimit: 1, lastError: outcome.error };
+        receiver = { ...previous, batchLimit: 1, lastError: outcome.error, lastErrorCode: 'bad_request' };
         return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
       }
       const records = update((record) => ({ ...record, delivery: 'failed', reason: outcome.error, attempts: record.attempts + 1 }));
-      receiver = { ...previous, batchLimit: MAX_BATCH, lastError: outcome.error };
+      receiver = { ...previous, batchLimit: MAX_BATCH, lastError: outcome.error, lastErrorCode: 'bad_request' };
       return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
     }
   }

@@ -48,9 +48,9 @@ describe('applyOutcome', () => {
   });
 
   it('retries with backoff, honouring a longer Retry-After', () => {
-    const next = applyOutcome(state, batch, { kind: 'retry', error: 'HTTP 503', retryAfter: NOW + 3_600_000 }, NOW, () => 0);
+    const next = applyOutcome(state, batch, { kind: 'retry', code: 'busy', error: 'HTTP 503', retryAfter: NOW + 3_600_000 }, NOW, () => 0);
     expect(next.records[0]).toMatchObject({ delivery: 'pending', attempts: 1, nextAttemptAt: NOW + 3_600_000, reason: 'HTTP 503' });
-    expect(next.receivers[RECEIVER]).toMatchObject({ failures: 1, nextAttemptAt: NOW + 3_600_000 });
+    expect(next.receivers[RECEIVER]).toMatchObject({ failures: 1, nextAttemptAt: NOW + 3_600_000, lastErrorCode: 'busy' });
   });
 
   it('pauses a receiver on 401 / 403 without touching the records; a new token unpauses', () => {
@@ -58,7 +58,6 @@ describe('applyOutcome', () => {
     expect(next.records).toEqual(state.records);
     expect(next.receivers[RECEIVER]?.pausedForAuth).toBe(true);
     expect(planBatches(next.records, next.receivers, NOW)).toEqual([]);
-    expect(nextWakeUp(next.records, next.receivers)).toBeNull();
     expect(unpauseReceivers(next.receivers)[RECEIVER]?.pausedForAuth).toBe(false);
   });
 
@@ -71,6 +70,15 @@ describe('applyOutcome', () => {
     const single = applyOutcome(split, { receiver: RECEIVER, ids: ['a'] }, { kind: 'bad_request', error: 'HTTP 400: reports.0.id' }, NOW);
     expect(single.records[0]).toMatchObject({ delivery: 'failed', reason: 'HTTP 400: reports.0.id' });
     expect(single.receivers[RECEIVER]?.batchLimit).toBe(100);
+  });
+});
+
+describe('nextWakeUp', () => {
+  it('is the earliest due receiver, paused and empty ones left out', () => {
+    const receiver = (dueAt: number, over: { pausedForAuth?: boolean; waiting?: number } = {}) => ({ pausedForAuth: false, waiting: 1, dueAt, ...over });
+    expect(nextWakeUp([receiver(NOW + 5), receiver(NOW + 2), receiver(NOW, { pausedForAuth: true }), receiver(NOW, { waiting: 0 })])).toBe(NOW + 2);
+    expect(nextWakeUp([receiver(NOW, { pausedForAuth: true })])).toBeNull();
+    expect(nextWakeUp([])).toBeNull();
   });
 });
 
