@@ -17,6 +17,9 @@ export function HistoryApp() {
   );
 }
 
+/** Rows rendered at first, and added by "show more": 10,000 rows at once took seconds. */
+const PAGE = 500;
+
 const localToday = () => calendarDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 function downloadCsv(records: readonly ShareRecord[], name: string): void {
@@ -34,6 +37,7 @@ function History({ records, failed }: { records: ShareRecord[] | null; failed: b
   const { t } = useI18n();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const today = localToday();
   const all = useMemo(() => records ?? [], [records]);
   const shown = useMemo(() => filterByDay(all, from, to), [all, from, to]);
@@ -69,11 +73,17 @@ function History({ records, failed }: { records: ShareRecord[] | null; failed: b
       <form className="history-filter" onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span>{t('historyFrom')}</span>
-          <input type="date" name="from" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} />
+          <input
+            type="date"
+            name="from"
+            value={from}
+            max={to || undefined}
+            onChange={(event) => (setFrom(event.target.value), setLimit(PAGE))}
+          />
         </label>
         <label className="field">
           <span>{t('historyTo')}</span>
-          <input type="date" name="to" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} />
+          <input type="date" name="to" value={to} min={from || undefined} onChange={(event) => (setTo(event.target.value), setLimit(PAGE))} />
         </label>
         <button type="button" className="button" disabled={!from && !to} onClick={() => (setFrom(''), setTo(''))}>
           {t('historyAllDates')}
@@ -97,9 +107,17 @@ function History({ records, failed }: { records: ShareRecord[] | null; failed: b
         <p className="placeholder">{all.length === 0 ? t('historyEmpty') : t('historyNoneInRange')}</p>
       ) : (
         <div className="history-table-wrap">
-          <HistoryTable records={shown} />
+          <HistoryTable records={shown.length > limit ? shown.slice(0, limit) : shown} />
         </div>
       )}
+      {shown.length > limit ? (
+        <p className="history-more">
+          <span className="detail">{t('historyShowing', limit, shown.length)}</span>
+          <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
+            {t('historyShowMore', Math.min(PAGE, shown.length - limit))}
+          </button>
+        </p>
+      ) : null}
     </main>
   );
 }

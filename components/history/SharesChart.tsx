@@ -1,8 +1,8 @@
 import type { DayCount } from '@/lib/reports/history';
 import { useI18n } from '../i18n';
 
-const WIDTH = 600;
-const HEIGHT = 150;
+const WIDTH = 1000;
+const HEIGHT = 170;
 const TOP = 16;
 const BOTTOM = 22;
 
@@ -25,7 +25,7 @@ export function SharesChart({ days }: { days: DayCount[] }) {
   return (
     <figure className="chart">
       <figcaption>{caption}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={caption} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={caption}>
         <line className="chart-axis" x1="0" x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} />
         {days.map((day, i) => {
           const height = (day.count / max) * plot;
