@@ -84,7 +84,7 @@ function Popup() {
       </div>
 
       <footer className="popup-footer">
-        <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} />
+        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} /> : null}
       </footer>
     </main>
   );

@@ -19,7 +19,7 @@ const SHARE_DB_VERSION = 1;
 export type StoredShare = ShareRecord & {
   /** The receiver, only while the report waits in the outbox (a sparse index). */
   waitingFor?: string;
-  /** shared_at as ms since epoch, for the history's order. */
+  /** When it was shared (ms), for the history's order, newest first. */
   sharedAtMs: number;
 };
 
@@ -78,7 +78,7 @@ export async function closeShareDb(): Promise<void> {
 }
 
 export function toStored(record: ShareRecord): StoredShare {
-  const stored: StoredShare = { ...record, sharedAtMs: Date.parse(record.report.shared_at) || record.nextAttemptAt };
+  const stored: StoredShare = { ...record, sharedAtMs: record.recordedAt ?? (Date.parse(record.report.shared_at) || 0) };
   if (isWaiting(record)) stored.waitingFor = record.receiver as string;
   else delete stored.waitingFor;
   return stored;

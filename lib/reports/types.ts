@@ -45,6 +45,8 @@ export interface ShareRecord {
   /** Not before this instant (ms since epoch). */
   nextAttemptAt: number;
   deliveredAt: string | null;
+  /** When the share was recorded (ms); shared_at has whole seconds only. Absent in old records. */
+  recordedAt?: number;
 }
 
 /** A receiver's state, so that a bad token pauses it and Retry-After is honoured. */
