@@ -5,7 +5,14 @@ import type { ShareRecord } from '@/lib/reports/types';
 import { PLATFORM_NAMES } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The time as the share itself says it, in the feed's zone (shared_at's offset): the
+ * same day that the chart and the date filter use, wherever the browser is.
+ */
+function sharedAtWallClock(sharedAt: string): Date | null {
+  const wall = new Date(`${sharedAt.slice(0, 19)}Z`);
+  return Number.isNaN(wall.getTime()) ? null : wall;
+}
 
 function statusKey(record: ShareRecord): MessageKey {
   if (record.delivery === 'local') return 'historyStatus_local';
@@ -15,7 +22,6 @@ function statusKey(record: ShareRecord): MessageKey {
 /** Every share with PROTOCOL §5's data-siar-history-row hooks, newest first. */
 export function HistoryTable({ records }: { records: ShareRecord[] }) {
   const { t, language } = useI18n();
-  const zone = localZone();
   return (
     <table className="history-table">
       <thead>
@@ -33,11 +39,13 @@ export function HistoryTable({ records }: { records: ShareRecord[] }) {
           const status = historyStatus(record);
           const itemUrl = safeUrl(report.item_url);
           const postUrl = safeUrl(report.post_url);
-          const at = new Date(report.shared_at);
+          const at = sharedAtWallClock(report.shared_at);
           return (
             <tr key={report.id} data-siar-history-row="" data-item={report.item_id} data-platform={report.platform} data-status={status}>
               <td className="history-time">
-                <time dateTime={report.shared_at}>{Number.isNaN(at.getTime()) ? report.shared_at : formatDateTime(at, zone, language)}</time>
+                <time dateTime={report.shared_at} title={report.shared_at}>
+                  {at ? formatDateTime(at, 'UTC', language) : report.shared_at}
+                </time>
               </td>
               <td>
                 {itemUrl ? (

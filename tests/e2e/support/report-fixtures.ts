@@ -1,15 +1,25 @@
 import type { Locator, Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import { test as base } from './fixtures';
 import { FaultProxy } from './fault-proxy';
 import { launchWithExtension, type LaunchedExtension } from './launch';
 import type { PopupPage } from './popup-page';
+import { startTestServer } from './reference-server';
 
 /**
  * Specs of the report protocol under faults (issue 5): Siar subscribes to the feed
  * through a FaultProxy, so that its reports meet whatever fault a test sets, while the
  * real reference server behind it stores what reaches it in SQLite.
  */
-export const test = base.extend<{ faults: FaultProxy }>({
+export const test = base.extend<{ faults: FaultProxy; serverTokens: string[] | undefined }>({
+  /** Bearer tokens the reference server asks for (none by default). */
+  serverTokens: [undefined, { option: true }],
+  server: async ({ serverTokens }, use) => {
+    const server = await startTestServer({ tokens: serverTokens });
+    await use(server);
+    await server.close();
+    rmSync(server.dataDir, { recursive: true, force: true });
+  },
   faults: async ({ server }, use) => {
     const proxy = await FaultProxy.start(server.origin);
     await use(proxy);
@@ -36,6 +46,8 @@ export function outboxSection(popup: PopupPage): Locator {
 
 /** "Kirim sekarang", as the user presses it; resolves once the background has tried. */
 export async function sendReportsNow(popup: PopupPage): Promise<void> {
+  // Right after a browser start, Chromium can take seconds to answer storage.managed.
+  await popup.page.locator('main.popup[aria-busy="false"]').waitFor();
   const button = outboxSection(popup).getByRole('button', { name: /^(Kirim sekarang|Send now)$/ });
   await button.click();
   // The button says "Mengirim…" until the background has answered, or goes when nothing waits.
@@ -65,4 +77,62 @@ export class HistoryPage {
       })),
     );
   }
+}
+
+/** The little of `chrome.*` that specs call inside the extension's worker. */
+export interface ExtensionGlobal {
+  chrome: {
+    storage: {
+      local: {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+      };
+    };
+  };
+}
+
+export interface SeedShare {
+  itemId: string;
+  title: string;
+  platform: string;
+  status: 'published' | 'confirmed';
+  delivery: 'pending' | 'delivered' | 'failed' | 'local';
+  sharedAt: string;
+  postUrl?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * Puts shares where builds before the shares database kept them (one storage.local
+ * item), then restarts the browser: Siar moves them into IndexedDB on start. This
+ * is how the e2e suite gets a history with every status, or 10,000 waiting reports,
+ * without a test-only door in the extension.
+ */
+export async function seedLegacyShares(siar: LaunchedExtension, feedUrl: string, reportUrl: string, shares: SeedShare[]): Promise<void> {
+  const records = shares.map((share) => ({
+    report: {
+      id: crypto.randomUUID(),
+      feed_url: feedUrl,
+      item_id: share.itemId,
+      item_url: `${new URL(feedUrl).origin}/demo/artikel/${share.itemId}`,
+      platform: share.platform,
+      status: share.status,
+      method: share.status === 'published' ? 'composer' : 'manual',
+      post_url: share.postUrl ?? null,
+      shared_at: share.sharedAt,
+      reporter: { id: '198703122010011001', name: 'Budi Santoso', unit: 'Diskominfo Kota Pangkalpinang' },
+      client: { name: 'siar', version: '0.1.0' },
+    },
+    title: share.title,
+    receiver: share.delivery === 'local' ? null : reportUrl,
+    delivery: share.delivery,
+    reason: share.reason ?? null,
+    attempts: share.delivery === 'pending' ? 0 : 1,
+    nextAttemptAt: 0,
+    deliveredAt: share.delivery === 'delivered' ? new Date().toISOString() : null,
+  }));
+  await siar.worker.evaluate(async (value) => {
+    await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ shares: value, shares$: { v: 1 } });
+  }, records);
+  await relaunch(siar);
 }
