@@ -5,7 +5,7 @@ import { selectTodayItems, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { effectiveIdentity, type EffectiveIdentity } from '@/lib/policy';
-import { itemKey, sharesOfItems } from '@/lib/reports/share-db';
+import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
 import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
@@ -60,17 +60,11 @@ export async function loadPopupState(): Promise<void> {
   });
 }
 
-/** Only the shown items' shares are read: the history may hold tens of thousands. */
+/** Only the shown items are looked up: the history may hold tens of thousands of shares. */
 async function loadSharedOn(items: readonly ShownItem[]): Promise<Record<string, PlatformId[]>> {
   const refs = items.map((shown) => ({ feedUrl: shown.subscription.url, itemId: shown.item.id }));
-  const found = await sharesOfItems(refs).catch(() => new Map<string, { report: { platform: PlatformId } }[]>());
-  const sharedOn: Record<string, PlatformId[]> = {};
-  for (const ref of refs) {
-    const key = itemKey(ref.feedUrl, ref.itemId);
-    const platforms = [...new Set((found.get(key) ?? []).map((record) => record.report.platform))];
-    if (platforms.length > 0) sharedOn[key] = platforms;
-  }
-  return sharedOn;
+  const found = await platformsOfItems(refs).catch(() => new Map<string, PlatformId[]>());
+  return Object.fromEntries(found);
 }
 
 /** Reloads whenever the background (or options) changes what the popup shows. */

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { isWaiting } from './outbox';
+import type { PlatformId } from '../share/platforms';
 import type { ReceiverState, ShareRecord } from './types';
 
 /**
@@ -30,8 +31,8 @@ interface SiarDb extends DBSchema {
     indexes: {
       /** [receiver, nextAttemptAt] of the waiting shares only. */
       outbox: [string, number];
-      /** [feed_url, item_id]: which platforms an item was shared on. */
-      item: [string, string];
+      /** [feed_url, item_id, platform]: which platforms an item was shared on. */
+      item: [string, string, string];
       sharedAt: number;
       delivery: string;
     };
@@ -50,7 +51,7 @@ export function openShareDb(): Promise<ShareDb> {
       if (oldVersion < 1) {
         const shares = db.createObjectStore('shares', { keyPath: 'report.id' });
         shares.createIndex('outbox', ['waitingFor', 'nextAttemptAt']);
-        shares.createIndex('item', ['report.feed_url', 'report.item_id']);
+        shares.createIndex('item', ['report.feed_url', 'report.item_id', 'report.platform']);
         shares.createIndex('sharedAt', 'sharedAtMs');
         shares.createIndex('delivery', 'delivery');
         db.createObjectStore('receivers');
@@ -124,14 +125,28 @@ export interface ItemKey {
   itemId: string;
 }
 
-/** The shares of a few items (the popup's "already shared on"), by item. */
-export async function sharesOfItems(items: readonly ItemKey[]): Promise<Map<string, ShareRecord[]>> {
+/**
+ * The platforms each of a few items was shared on (the popup's "already shared on"):
+ * one key per platform through the item index, however many shares there are.
+ */
+export async function platformsOfItems(items: readonly ItemKey[]): Promise<Map<string, PlatformId[]>> {
   const db = await openShareDb();
   const tx = db.transaction('shares');
   const index = tx.store.index('item');
-  const found = await Promise.all(items.map((item) => index.getAll([item.feedUrl, item.itemId])));
+  const found = new Map<string, PlatformId[]>();
+  for (const item of items) {
+    const platforms: PlatformId[] = [];
+    // Arrays sort after strings: [feed, item, []] closes the range of every platform.
+    const range = IDBKeyRange.bound([item.feedUrl, item.itemId], [item.feedUrl, item.itemId, []]);
+    let cursor = await index.openKeyCursor(range, 'nextunique');
+    while (cursor) {
+      platforms.push(cursor.key[2] as PlatformId);
+      cursor = await cursor.continue();
+    }
+    if (platforms.length > 0) found.set(itemKey(item.feedUrl, item.itemId), platforms);
+  }
   await tx.done;
-  return new Map(items.map((item, i) => [itemKey(item.feedUrl, item.itemId), (found[i] ?? []).map(fromStored)]));
+  return found;
 }
 
 export function itemKey(feedUrl: string, itemId: string): string {

@@ -49,7 +49,13 @@ export async function sendReportsNow(popup: PopupPage): Promise<void> {
   // Right after a browser start, Chromium can take seconds to answer storage.managed.
   await popup.page.locator('main.popup[aria-busy="false"]').waitFor();
   const button = outboxSection(popup).getByRole('button', { name: /^(Kirim sekarang|Send now)$/ });
-  await button.click();
+  try {
+    await button.click({ timeout: 10_000 });
+  } catch (error) {
+    // An alarm may have sent everything meanwhile: then there is nothing to press.
+    if ((await popup.outbox().textContent())?.includes('(0)')) return;
+    throw error;
+  }
   // The button says "Mengirim…" until the background has answered, or goes when nothing waits.
   await popup.page.waitForFunction(() => !document.querySelector('section.outbox button[disabled]'));
 }
@@ -108,7 +114,7 @@ export interface SeedShare {
  * is how the e2e suite gets a history with every status, or 10,000 waiting reports,
  * without a test-only door in the extension.
  */
-export async function seedLegacyShares(siar: LaunchedExtension, feedUrl: string, reportUrl: string, shares: SeedShare[]): Promise<void> {
+export async function seedLegacyShares(siar: LaunchedExtension, feedUrl: string, reportUrl: string, shares: SeedShare[]): Promise<string[]> {
   const records = shares.map((share) => ({
     report: {
       id: crypto.randomUUID(),
@@ -135,4 +141,5 @@ export async function seedLegacyShares(siar: LaunchedExtension, feedUrl: string,
     await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ shares: value, shares$: { v: 1 } });
   }, records);
   await relaunch(siar);
+  return records.map((record) => record.report.id);
 }
