@@ -61,6 +61,8 @@ export interface ReceiverState {
   lastErrorCode: OutboxErrorCode | null;
   /** 1 after a 400 to a larger batch, so that one bad report cannot hold back the rest. */
   batchLimit: number;
+  /** The ids of batches split by a 400 that are not settled yet (absent: none). */
+  suspects?: string[];
 }
 
 export type OutboxErrorCode = RetryCode | 'auth' | 'bad_request';

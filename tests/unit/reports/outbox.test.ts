@@ -61,15 +61,26 @@ describe('applyOutcome', () => {
     expect(unpauseReceivers(next.receivers)[RECEIVER]?.pausedForAuth).toBe(false);
   });
 
-  it('isolates a malformed report: a 400 batch is split, a 400 single fails', () => {
+  it('isolates a malformed report: a 400 batch is split, a 400 single fails, batches resume once all are settled', () => {
     const split = applyOutcome(state, batch, { kind: 'bad_request', error: 'HTTP 400' }, NOW);
     expect(split.records).toEqual(state.records);
-    expect(split.receivers[RECEIVER]?.batchLimit).toBe(1);
+    expect(split.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['a', 'b', 'c'] });
     expect(planBatches(split.records, split.receivers, NOW)[0]?.ids).toEqual(['a']);
 
     const single = applyOutcome(split, { receiver: RECEIVER, ids: ['a'] }, { kind: 'bad_request', error: 'HTTP 400: reports.0.id' }, NOW);
     expect(single.records[0]).toMatchObject({ delivery: 'failed', reason: 'HTTP 400: reports.0.id' });
-    expect(single.receivers[RECEIVER]?.batchLimit).toBe(100);
+    expect(single.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['b', 'c'] });
+
+    const b = applyOutcome(single, { receiver: RECEIVER, ids: ['b'] }, { kind: 'answered', accepted: ['b'], duplicate: [], rejected: [] }, NOW);
+    expect(b.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['c'] });
+    const c = applyOutcome(b, { receiver: RECEIVER, ids: ['c'] }, { kind: 'answered', accepted: [], duplicate: ['c'], rejected: [] }, NOW);
+    expect(c.receivers[RECEIVER]).toMatchObject({ batchLimit: 100, suspects: [] });
+    expect(planBatches(c.records, c.receivers, NOW)[0]?.ids).toEqual(['d']);
+  });
+
+  it('honours Retry-After up to the 6 h ceiling', () => {
+    const far = applyOutcome(state, batch, { kind: 'retry', code: 'busy', error: 'HTTP 503', retryAfter: NOW + 30 * 86_400_000 }, NOW, () => 0);
+    expect(far.receivers[RECEIVER]?.nextAttemptAt).toBe(NOW + MAX_RETRY_MS);
   });
 });
 
