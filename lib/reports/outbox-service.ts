@@ -59,12 +59,17 @@ export function flushOutbox(): Promise<void> {
     try {
       do {
         again = false;
-        // Asked while a send was in flight (a 10 s timeout, say): it counts after that send.
-        if (sendNowAsked) {
-          sendNowAsked = false;
-          await makeEverythingDue();
+        try {
+          // Asked while a send was in flight (a 10 s timeout, say): it counts after that send.
+          if (sendNowAsked) {
+            sendNowAsked = false;
+            await makeEverythingDue();
+          }
+          await flushRound();
+        } catch (error) {
+          // The reports stay in the database; the alarm or the next share tries again.
+          console.warn('Siar: sending reports failed', error);
         }
-        await flushRound();
       } while (again);
     } finally {
       running = null;

@@ -20,7 +20,7 @@ import { runLoad, type LoadResult } from './support/load';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Reports per request; the target applies to the first. */
 const REPORTS_PER_REQUEST = [1, 10];
 const TARGET = 0.5;

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
+import { flushOutbox } from '@/lib/reports/outbox-service';
 import { listShares } from '@/lib/reports/share-db';
 import { confirmShare } from '@/lib/share/share-handlers';
 import { feedCache, userSettings, userSubscriptions, DEFAULT_SETTINGS } from '@/lib/storage';
@@ -10,6 +11,8 @@ import { freshShareDb } from '../reports/fresh-share-db';
 const FEED = 'https://siar.example.go.id/feed.json';
 
 describe('confirmShare', () => {
+  // A share starts a send in the background: let it end before the next test's database.
+  afterEach(() => flushOutbox());
   beforeEach(async () => {
     fakeBrowser.reset();
     await freshShareDb();
