@@ -27,7 +27,7 @@ if (kind === 'bare') {
 } else if (kind === 'siar' && dataDir) {
   const running = await startServer({ host: '127.0.0.1', port: 0, dataDir, tokens: null });
   console.log(JSON.stringify({ port: Number(new URL(running.origin).port) }));
-  process.on('SIGTERM', () => void running.close().then(() => process.exit(0)));
+  for (const s of ['SIGTERM', 'SIGINT'] as const) process.on(s, () => void running.close().then(() => process.exit(0)));
 } else {
   console.error('usage: ingest-server.ts bare|siar <data dir>');
   process.exit(2);
