@@ -42,8 +42,9 @@ export default defineConfig({
       : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
     // notifications: new approved posts (the user can turn it off). scripting: Siar's Mastodon
     // content script is registered at run time for the user's own instances (no fixed host to
-    // name in the manifest).
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['scripting'])],
+    // name in the manifest). unlimitedStorage (no install warning in Chrome): the share history
+    // is the user's proof of work; without it the browser may evict the extension's IndexedDB.
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['scripting'])],
     // Feed and report origins are asked for at run time, per origin, from the options page.
     // Firefox's MV2 manifest names them among optional_permissions.
     ...(browser === 'firefox'

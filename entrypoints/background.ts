@@ -4,7 +4,7 @@ import { ensurePollScheduled, onFeedAlarm, refreshFeeds } from '@/lib/feed/feed-
 import { messenger } from '@/lib/messaging';
 import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
-import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange } from '@/lib/reports/outbox-service';
+import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
 import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
@@ -16,7 +16,7 @@ import {
   requestImage,
   requestInsert,
 } from '@/lib/sites/site-handlers';
-import { feedCache, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
+import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {
   // Tokens and reporters live in local storage: keep content scripts out of it.
@@ -38,7 +38,7 @@ export default defineBackground(() => {
   });
   messenger.onMessage('popupSendReportsNow', ({ sender }) => {
     requireExtensionPage(sender);
-    return flushOutbox({ ignoreBackoff: true });
+    return sendReportsNow();
   });
 
   // --- Social sites (issue 4): content scripts; every handler checks the sender itself. ---
@@ -70,7 +70,8 @@ export default defineBackground(() => {
     void updateBadge();
     void notifyNewPosts();
   });
-  shareRecords.watch(() => void updateBadge());
+  // The summary is rewritten after every share and every answer: the badge follows it.
+  outboxSummary.watch(() => void updateBadge());
   browser.notifications?.onClicked.addListener((id) => {
     if (id !== NEW_POSTS_NOTIFICATION) return;
     void browser.notifications.clear(id);
@@ -81,6 +82,6 @@ export default defineBackground(() => {
   // Every wake-up: feeds not fetched for a poll period are fetched, the outbox is tried.
   void refreshFeeds();
   void ensurePollScheduled();
-  void flushOutbox();
+  void startOutbox();
   void updateBadge();
 });

@@ -39,12 +39,21 @@ export function formatLongDate(instant: Date, timeZone: string, language: Langua
   }).format(instant);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(instant: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(instant);
+  // Cached: the history page formats thousands of rows, and a formatter is slow to make.
+  const key = `${language} ${timeZone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(instant);
 }

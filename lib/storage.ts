@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
-import type { ReceiverState, Reporter, ShareMethod, ShareRecord } from './reports/types';
+import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary, type ReceiverState, type Reporter, type ShareMethod, type ShareRecord } from './reports/types';
 import type { PlatformId } from './share/platforms';
 
 /**
@@ -52,13 +52,16 @@ export const feedCache = storage.defineItem<Record<string, FeedCacheEntry>>('loc
   migrations: {},
 });
 
-export const shareRecords = storage.defineItem<ShareRecord[]>('local:shares', {
+// Reports (issue 5): the shares and receivers now live in IndexedDB (lib/reports/share-db.ts).
+// These two items are where earlier builds kept them; lib/reports/legacy-shares.ts moves
+// them over once and removes them.
+export const legacyShareRecords = storage.defineItem<ShareRecord[]>('local:shares', {
   fallback: [],
   version: 1,
   migrations: {},
 });
 
-export const receiverStates = storage.defineItem<Record<string, ReceiverState>>('local:receivers', {
+export const legacyReceiverStates = storage.defineItem<Record<string, ReceiverState>>('local:receivers', {
   fallback: {},
   version: 1,
   migrations: {},
@@ -93,3 +96,9 @@ export const tabShares = storage.defineItem<Record<string, TabShare>>('session:s
   migrations: {},
 });
 
+/** What waits in the outbox and why: small, written by the background, watched by pages. */
+export const outboxSummary = storage.defineItem<OutboxSummary>('local:outboxSummary', {
+  fallback: EMPTY_OUTBOX_SUMMARY,
+  version: 1,
+  migrations: {},
+});

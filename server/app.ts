@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { demoFeed } from './demo-feed';
 import { demoArticlePage, demoPoster } from './demo-pages';
 import { CORS_HEADERS, send, sendJson } from './http-helpers';
+import { serveDashboard } from './dashboard';
 import { ReportStore } from './report-store';
-import { reportsPage } from './reports-page';
 import { handleShares } from './shares-api';
 import { signBytes } from './signing';
 
@@ -18,6 +18,10 @@ export interface SiarServerOptions {
   signingKey?: KeyObject | null;
   /** false: the signature only in `/feed.json.sig` (to try a client's fallback). */
   signatureHeader?: boolean;
+  /** The dashboard's "today" zone (default Asia/Jakarta). */
+  timezone?: string;
+  /** "user:password" asked (HTTP Basic) for `/` and the dashboard; absent: open. */
+  dashboardAuth?: string | null;
 }
 
 export interface RunningServer {
@@ -41,7 +45,9 @@ function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServe
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
     ETag: etag,
-    'Cache-Control': 'public, max-age=60',
+    // A CDN may keep it a minute, revalidate with the ETag, and serve the last good copy
+    // for a day while this server is down (PROTOCOL §2.5: clients keep theirs too).
+    'Cache-Control': 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400',
     'Content-Type': 'application/feed+json; charset=utf-8',
   };
   if (options.signingKey && options.signatureHeader !== false) {
@@ -75,12 +81,7 @@ async function route(req: IncomingMessage, res: ServerResponse, store: ReportSto
   if (url.pathname === '/feed.json') return serveFeed(req, res, options);
   if (url.pathname === '/feed.json.sig') return serveSignature(req, res, options);
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
-  if (url.pathname === '/') {
-    return send(res, 200, reportsPage(store.recent(200), `${originOf(req)}/feed.json`), {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-    });
-  }
+  if (serveDashboard(req, res, url, { store, timezone: options.timezone, dashboardAuth: options.dashboardAuth })) return;
   const poster = /^\/demo\/images\/(\w+)\.svg$/.exec(url.pathname);
   if (poster) {
     const svg = demoPoster(poster[1]!);

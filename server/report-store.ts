@@ -41,6 +41,8 @@ export class ReportStore {
         received_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS reports_received_at ON reports (received_at);
+      -- The dashboard's day: the date in shared_at, in the share's own offset.
+      CREATE INDEX IF NOT EXISTS reports_shared_day ON reports (substr(shared_at, 1, 10));
     `);
     this.insert = this.db.prepare(`
       INSERT INTO reports (id, feed_url, item_id, item_url, platform, status, method, post_url, shared_at,
@@ -53,15 +55,51 @@ export class ReportStore {
 
   /** Stores a batch in one transaction; each report is accepted, a duplicate, or a conflict. */
   storeBatch(reports: readonly IncomingReport[], receivedAt: Date): StoreOutcome[] {
-    const run = this.db.transaction((batch: readonly IncomingReport[]) =>
-      batch.map((report): StoreOutcome => {
-        const row = toRow(report, receivedAt.toISOString());
-        if (this.insert.run(row).changes === 1) return 'accepted';
-        const existing = this.byId.get(report.id) as Record<string, unknown>;
-        return sameShare(existing, row) ? 'duplicate' : 'conflict';
-      }),
-    );
-    return run(reports);
+    return this.db.transaction(() => this.insertAll(reports, receivedAt.toISOString()))();
+  }
+
+  private insertAll(reports: readonly IncomingReport[], receivedAt: string): StoreOutcome[] {
+    return reports.map((report): StoreOutcome => {
+      const row = toRow(report, receivedAt);
+      if (this.insert.run(row).changes === 1) return 'accepted';
+      const existing = this.byId.get(report.id) as Record<string, unknown>;
+      return sameShare(existing, row) ? 'duplicate' : 'conflict';
+    });
+  }
+
+  private queue: { reports: readonly IncomingReport[]; done: (outcome: StoreOutcome[] | Error) => void }[] = [];
+
+  /**
+   * Group commit: the batches of the requests that arrived together are written in
+   * one transaction, and each promise resolves only after that COMMIT returned, so
+   * a request is answered only once its reports are on disk (synchronous FULL) and
+   * durability is never traded for speed; one fsync is shared instead of one each.
+   */
+  storeBatchDurably(reports: readonly IncomingReport[], receivedAt: Date): Promise<StoreOutcome[]> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.length === 0) setImmediate(() => this.commitQueued(receivedAt.toISOString()));
+      this.queue.push({ reports, done: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)) });
+    });
+  }
+
+  private commitQueued(receivedAt: string): void {
+    const group = this.queue;
+    this.queue = [];
+    let outcomes: StoreOutcome[][];
+    try {
+      outcomes = this.db.transaction(() => group.map((entry) => this.insertAll(entry.reports, receivedAt)))();
+    } catch {
+      // Nothing of the group was written: give each request its own chance, and its own error.
+      for (const entry of group) {
+        try {
+          entry.done(this.db.transaction(() => this.insertAll(entry.reports, receivedAt))());
+        } catch (error) {
+          entry.done(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      return;
+    }
+    group.forEach((entry, i) => entry.done(outcomes[i]!));
   }
 
   recent(limit: number): StoredReport[] {
@@ -103,7 +141,7 @@ function sameShare(existing: Record<string, unknown>, row: Record<string, unknow
   return IDENTITY_COLUMNS.every((column) => existing[column] === row[column]);
 }
 
-function fromRow(row: Record<string, string | null>): StoredReport {
+export function fromRow(row: Record<string, string | null>): StoredReport {
   return {
     id: row.id as string,
     feed_url: row.feed_url as string,

@@ -39,7 +39,7 @@ export async function handleShares(req: IncomingMessage, res: ServerResponse, op
   const checked = validateRequest(body);
   if (!checked.ok) return sendJson(res, 400, { error: 'the body does not follow PROTOCOL §3.3', issues: checked.issues });
 
-  const outcomes = options.store.storeBatch(checked.reports, new Date());
+  const outcomes = await options.store.storeBatchDurably(checked.reports, new Date());
   const answer = { accepted: [] as string[], duplicate: [] as string[], rejected: [] as { id: string; reason: string }[] };
   checked.reports.forEach((report, i) => {
     const outcome = outcomes[i];

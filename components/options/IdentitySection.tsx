@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
 import { userSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
+import { ReportTokenWarning } from './ReportTokenWarning';
 
 interface Props {
   settings: UserSettings;
@@ -80,6 +81,7 @@ export function IdentitySection({ settings, policy }: Props) {
           <small id="token-help" className="detail">
             {t('reportTokenHelp')}
           </small>
+          <ReportTokenWarning locked={tokenLocked} />
         </label>
         <button type="submit" className="button button--primary">
           {t('save')}

@@ -1,42 +1,109 @@
-import { isWaiting } from '@/lib/reports/outbox';
-import type { ReceiverState, ShareRecord } from '@/lib/reports/types';
-import { formatDateTime } from '@/lib/i18n';
-import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { formatDateTime, type MessageKey } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
+import type { OutboxSummary, ReceiverSummary } from '@/lib/reports/types';
 import { useI18n } from '../i18n';
 
 interface Props {
-  shares: ShareRecord[];
-  receivers: Record<string, ReceiverState>;
+  outbox: OutboxSummary;
+  /** The token comes from a locked policy: only the administrator can fix it. */
+  tokenLocked: boolean;
+  now: Date;
+}
+
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** What waits in the outbox and why (PROTOCOL §3.5: nothing is dropped silently). */
-export function OutboxStatus({ shares, receivers }: Props) {
-  const { t, language } = useI18n();
-  const waiting = shares.filter(isWaiting);
-  const localOnly = shares.filter((share) => share.delivery === 'local').length;
-  const paused = waiting.some((share) => receivers[share.receiver as string]?.pausedForAuth);
-  const nextAt = Math.min(...waiting.map((share) => Math.max(share.nextAttemptAt, receivers[share.receiver as string]?.nextAttemptAt ?? 0)));
-  const lastError = waiting.find((share) => share.reason)?.reason;
+export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
+  const { t } = useI18n();
+  const [sending, setSending] = useState(false);
+  const [sendFailed, setSendFailed] = useState(false);
+  const several = outbox.receivers.length > 1;
+
+  const sendNow = async () => {
+    setSending(true);
+    setSendFailed(false);
+    try {
+      await messenger.sendMessage('popupSendReportsNow', undefined);
+    } catch {
+      setSendFailed(true);
+    } finally {
+      setSending(false);
+    }
+  };
+
   return (
     <section className="outbox" aria-live="polite">
-      {waiting.length === 0 ? (
+      {outbox.waiting === 0 ? (
         <p className="detail" data-siar-outbox="">
           {t('outboxNoneWaiting')}
         </p>
       ) : (
         <div className="outbox-waiting">
-          <p data-siar-outbox="">{t('outboxWaiting', waiting.length)}</p>
-          {paused ? <p className="warning">{t('outboxPausedAuth')}</p> : null}
-          {!paused && lastError && Number.isFinite(nextAt) ? (
-            <p className="detail">{t('outboxRetry', formatDateTime(new Date(nextAt), DEFAULT_TIMEZONE, language), lastError)}</p>
-          ) : null}
-          <button type="button" className="button button--small" onClick={() => void messenger.sendMessage('popupSendReportsNow', undefined)}>
-            {t('sendNow')}
+          <p className="outbox-count" data-siar-outbox="">
+            {t('outboxWaiting', outbox.waiting)}
+          </p>
+          {outbox.receivers.map((receiver) => (
+            <ReceiverLine key={receiver.url} receiver={receiver} named={several} tokenLocked={tokenLocked} now={now} />
+          ))}
+          <button type="button" className="button button--small" disabled={sending} onClick={() => void sendNow()}>
+            {sending ? t('outboxSending') : t('sendNow')}
           </button>
+          {sendFailed ? (
+            <p className="warning" role="alert">
+              {t('outboxSendFailed')}
+            </p>
+          ) : null}
         </div>
       )}
-      {localOnly > 0 ? <p className="detail">{t('outboxNoReceiver', localOnly)}</p> : null}
+      {outbox.failed > 0 ? <p className="warning">{t('outboxFailed', outbox.failed)}</p> : null}
+      {outbox.localOnly > 0 ? <p className="detail">{t('outboxNoReceiver', outbox.localOnly)}</p> : null}
+      <p className="outbox-links">
+        <a href={browser.runtime.getURL('/history.html')} target="_blank" rel="noopener">
+          {t('historyLink')}
+        </a>
+      </p>
     </section>
+  );
+}
+
+/** Why one receiver's reports wait: a refused token, the last error, or simply the next try. */
+function ReceiverLine({ receiver, named, tokenLocked, now }: { receiver: ReceiverSummary; named: boolean; tokenLocked: boolean; now: Date }) {
+  const { t, language } = useI18n();
+  const prefix = named ? `${t('outboxReceiver', hostOf(receiver.url))}: ` : '';
+  if (receiver.pausedForAuth) {
+    return (
+      <div className="outbox-paused" role="alert">
+        <p className="warning">
+          {prefix}
+          {tokenLocked ? t('outboxPausedAuthLocked') : t('outboxPausedAuth')}
+        </p>
+        {tokenLocked ? null : (
+          <button type="button" className="button button--small" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('outboxFixToken')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (receiver.dueAt <= now.getTime() && !receiver.lastErrorCode) return null;
+  const when = formatDateTime(new Date(receiver.dueAt), localZone(), language);
+  const text = receiver.lastErrorCode
+    ? t('outboxRetry', when, t(`outboxError_${receiver.lastErrorCode}` as MessageKey))
+    : t('outboxNextAt', when);
+  return (
+    <p className="detail" title={receiver.lastError ?? undefined}>
+      {prefix}
+      {text}
+    </p>
   );
 }

@@ -4,7 +4,6 @@ import { itemKey } from '@/lib/feed/today';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
 import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
-import type { PlatformId } from '@/lib/share/platforms';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
@@ -29,18 +28,10 @@ function Popup() {
   const { t, language } = useI18n();
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
-  const { subscriptions, cache, now, shares, settings, policy } = state;
+  const { subscriptions, cache, now, sharedOn, settings, policy } = state;
   const items = useMemo(() => selectShownItems(subscriptions, cache, now), [subscriptions, cache, now]);
-  const sharedOn = useMemo(() => {
-    const map = new Map<string, PlatformId[]>();
-    for (const share of shares) {
-      const key = itemKey(share.report.feed_url, share.report.item_id);
-      map.set(key, [...new Set([...(map.get(key) ?? []), share.report.platform])]);
-    }
-    return map;
-  }, [shares]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
-  const sharedCount = items.filter((shown) => sharedOn.has(itemKey(shown.subscription.url, shown.item.id))).length;
+  const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;
   const mastodonInstance = mastodonOrigins(settings, policy)[0] ?? null;
 
   const refresh = async () => {
@@ -115,7 +106,7 @@ function Popup() {
               key={key}
               shown={shown}
               reporterId={state.identity.reporter.id}
-              sharedOn={sharedOn.get(key) ?? []}
+              sharedOn={sharedOn[key] ?? []}
               enabledPlatforms={settings.enabledPlatforms}
               mastodonInstance={mastodonInstance}
             />
@@ -124,7 +115,7 @@ function Popup() {
       </div>
 
       <footer className="popup-footer">
-        <OutboxStatus shares={shares} receivers={state.receivers} />
+        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} /> : null}
       </footer>
     </main>
   );

@@ -5,19 +5,25 @@ import { selectTodayItems, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
-import type { ReceiverState, ShareRecord } from '@/lib/reports/types';
-import { DEFAULT_SETTINGS, feedCache, receiverStates, shareRecords, userSettings, userSubscriptions, type UserSettings } from '@/lib/storage';
+import { platformsOfItems } from '@/lib/reports/share-db';
+import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
+import type { PlatformId } from '@/lib/share/platforms';
+import { DEFAULT_SETTINGS, feedCache, outboxSummary, userSettings, userSubscriptions, type UserSettings } from '@/lib/storage';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */
 export interface PopupState {
   loaded: boolean;
   subscriptions: ResolvedSubscription[];
   cache: Record<string, FeedCacheEntry>;
-  shares: ShareRecord[];
-  receivers: Record<string, ReceiverState>;
+  /** What waits in the outbox and why (the background keeps it current). */
+  outbox: OutboxSummary;
+  /** The platforms each shown item was shared on, by itemKey(feed, item). */
+  sharedOn: Record<string, PlatformId[]>;
   identity: EffectiveIdentity;
   settings: UserSettings;
   policy: ManagedPolicy;
+  /** The report token is set by a locked policy: only the administrator can fix it. */
+  tokenLocked: boolean;
   language: Language;
   now: Date;
 }
@@ -26,42 +32,51 @@ export const usePopupStore = create<PopupState>(() => ({
   loaded: false,
   subscriptions: [],
   cache: {},
-  shares: [],
-  receivers: {},
+  outbox: EMPTY_OUTBOX_SUMMARY,
+  sharedOn: {},
   identity: { reporter: { id: '', name: '', unit: '' }, reportToken: '' },
   settings: DEFAULT_SETTINGS,
   policy: EMPTY_POLICY,
+  tokenLocked: false,
   language: 'id',
   now: new Date(),
 }));
 
 export async function loadPopupState(): Promise<void> {
   const policy = await readPolicy();
-  const [subscriptions, cache, shares, receivers, settings] = await Promise.all([
+  const [subscriptions, cache, outbox, settings] = await Promise.all([
     loadSubscriptions(policy),
     feedCache.getValue(),
-    shareRecords.getValue(),
-    receiverStates.getValue(),
+    outboxSummary.getValue(),
     userSettings.getValue(),
   ]);
+  const sharedOn = await loadSharedOn(selectShownItems(subscriptions, cache, new Date()));
   usePopupStore.setState({
     loaded: true,
     subscriptions,
     cache,
-    shares,
-    receivers,
+    outbox,
+    sharedOn,
     identity: effectiveIdentity(settings, policy),
     settings,
     policy,
+    tokenLocked: policy.locked && policy.reportToken !== null,
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });
 }
 
+/** Only the shown items are looked up: the history may hold tens of thousands of shares. */
+async function loadSharedOn(items: readonly ShownItem[]): Promise<Record<string, PlatformId[]>> {
+  const refs = items.map((shown) => ({ feedUrl: shown.subscription.url, itemId: shown.item.id }));
+  const found = await platformsOfItems(refs).catch(() => new Map<string, PlatformId[]>());
+  return Object.fromEntries(found);
+}
+
 /** Reloads whenever the background (or options) changes what the popup shows. */
 export function watchPopupState(): () => void {
   const reload = () => void loadPopupState();
-  const unwatch = [feedCache, shareRecords, receiverStates, userSettings, userSubscriptions].map((item) =>
+  const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions].map((item) =>
     item.watch(reload),
   );
   const onManaged = (_: unknown, area: string) => area === 'managed' && reload();

@@ -1,6 +1,5 @@
 import { loadSubscriptions } from '../config';
-import { itemKey, selectTodayItems, type ShownItem } from '../feed/today';
-import type { ShareRecord } from '../reports/types';
+import { selectTodayItems, type ShownItem } from '../feed/today';
 import { feedCache } from '../storage';
 
 /** Today's items as the popup shows them, computed in the background. */
@@ -10,9 +9,4 @@ export async function loadTodayItems(now = new Date()): Promise<ShownItem[]> {
     subscriptions.map((subscription) => ({ subscription, feed: cache[subscription.url]?.feed ?? null })),
     now,
   );
-}
-
-/** Keys of the items shared at least once, on any platform. */
-export function sharedItemKeys(shares: readonly ShareRecord[]): Set<string> {
-  return new Set(shares.map((share) => itemKey(share.report.feed_url, share.report.item_id)));
 }

@@ -54,5 +54,6 @@ export function makeShareRecord(share: NewShare): ShareRecord {
     attempts: 0,
     nextAttemptAt: share.now.getTime(),
     deliveredAt: null,
+    recordedAt: share.now.getTime(),
   };
 }

@@ -1,4 +1,4 @@
-import { backoffDelay } from './backoff';
+import { backoffDelay, MAX_RETRY_MS } from './backoff';
 import { MAX_BATCH, type BatchOutcome } from './send-batch';
 import type { ReceiverState, ShareRecord } from './types';
 
@@ -9,6 +9,7 @@ export const FRESH_RECEIVER: ReceiverState = {
   failures: 0,
   nextAttemptAt: 0,
   lastError: null,
+  lastErrorCode: null,
   batchLimit: MAX_BATCH,
 };
 
@@ -41,18 +42,15 @@ export function planBatches(
   return [...batches].map(([receiver, ids]) => ({ receiver, ids }));
 }
 
-/** The earliest instant at which something waiting could be sent, or null. */
-export function nextWakeUp(
-  records: readonly ShareRecord[],
-  receivers: Readonly<Record<string, ReceiverState>>,
-): number | null {
+/**
+ * The earliest instant at which something waiting could be sent, or null: per
+ * receiver, the earliest due report (see outbox-summary), paused ones excepted.
+ */
+export function nextWakeUp(receivers: readonly { pausedForAuth: boolean; waiting: number; dueAt: number }[]): number | null {
   let earliest: number | null = null;
-  for (const record of records) {
-    if (!isWaiting(record)) continue;
-    const state = receivers[record.receiver as string] ?? FRESH_RECEIVER;
-    if (state.pausedForAuth) continue;
-    const at = Math.max(record.nextAttemptAt, state.nextAttemptAt);
-    if (earliest === null || at < earliest) earliest = at;
+  for (const receiver of receivers) {
+    if (receiver.pausedForAuth || receiver.waiting === 0) continue;
+    if (earliest === null || receiver.dueAt < earliest) earliest = receiver.dueAt;
   }
   return earliest;
 }
@@ -76,12 +74,17 @@ export function applyOutcome(
   const update = (fn: (record: ShareRecord) => ShareRecord) =>
     state.records.map((record) => (inBatch.has(record.report.id) && isWaiting(record) ? fn(record) : record));
 
+  const next = (records: ShareRecord[], receiverState: ReceiverState): OutboxState => ({
+    records,
+    receivers: { ...state.receivers, [batch.receiver]: settleSplit(receiverState, records) },
+  });
+
   switch (outcome.kind) {
     case 'answered': {
       const done = new Set([...outcome.accepted, ...outcome.duplicate]);
       const rejected = new Map(outcome.rejected.map((r) => [r.id, r.reason]));
-      // batchLimit stays: after a 400 it is lifted only once the bad report is found.
-      receiver = { ...FRESH_RECEIVER, batchLimit: previous.batchLimit };
+      // batchLimit stays: after a 400 it is lifted only once every suspect is settled.
+      receiver = { ...FRESH_RECEIVER, batchLimit: previous.batchLimit, suspects: previous.suspects };
       const records = update((record) => {
         const id = record.report.id;
         if (done.has(id)) {
@@ -93,30 +96,44 @@ export function applyOutcome(
         // The receiver did not mention it: try again later.
         return { ...record, attempts: record.attempts + 1, nextAttemptAt: now + backoffDelay(record.attempts + 1, random) };
       });
-      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+      return next(records, receiver);
     }
     case 'retry': {
       const failures = previous.failures + 1;
-      const at = Math.max(outcome.retryAfter ?? 0, now + backoffDelay(failures, random));
-      receiver = { ...previous, failures, nextAttemptAt: at, lastError: outcome.error };
+      // Retry-After is honoured up to the backoff's own ceiling, so that a wrong header
+      // cannot park the reports for days ("Kirim sekarang" overrides both anyway).
+      const at = Math.max(Math.min(outcome.retryAfter ?? 0, now + MAX_RETRY_MS), now + backoffDelay(failures, random));
+      receiver = { ...previous, failures, nextAttemptAt: at, lastError: outcome.error, lastErrorCode: outcome.code };
       const records = update((record) => ({ ...record, attempts: record.attempts + 1, reason: outcome.error, nextAttemptAt: at }));
-      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+      return next(records, receiver);
     }
     case 'auth': {
-      receiver = { ...previous, pausedForAuth: true, lastError: `HTTP ${outcome.status}` };
+      receiver = { ...previous, pausedForAuth: true, lastError: `HTTP ${outcome.status}`, lastErrorCode: 'auth' };
       return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
     }
     case 'bad_request': {
       if (batch.ids.length > 1) {
         // Send them one by one to find the bad one; the others go through.
-        receiver = { ...previous, batchLimit: 1, lastError: outcome.error };
+        const suspects = [...new Set([...(previous.suspects ?? []), ...batch.ids])];
+        receiver = { ...previous, batchLimit: 1, suspects, lastError: outcome.error, lastErrorCode: 'bad_request' };
         return { records: state.records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
       }
       const records = update((record) => ({ ...record, delivery: 'failed', reason: outcome.error, attempts: record.attempts + 1 }));
-      receiver = { ...previous, batchLimit: MAX_BATCH, lastError: outcome.error };
-      return { records, receivers: { ...state.receivers, [batch.receiver]: receiver } };
+      receiver = { ...previous, lastError: outcome.error, lastErrorCode: 'bad_request' };
+      return next(records, receiver);
     }
   }
+}
+
+/**
+ * After a 400 split a batch, its reports are suspects: the receiver takes one at a
+ * time until every suspect has been answered or failed, then batches again.
+ */
+function settleSplit(receiver: ReceiverState, records: readonly ShareRecord[]): ReceiverState {
+  if (!receiver.suspects?.length) return receiver;
+  const settled = new Set(records.filter((record) => !isWaiting(record)).map((record) => record.report.id));
+  const suspects = receiver.suspects.filter((id) => !settled.has(id));
+  return suspects.length > 0 ? { ...receiver, suspects } : { ...receiver, suspects: [], batchLimit: MAX_BATCH };
 }
 
 /** After the token changes: every receiver paused for a bad token may try again. */

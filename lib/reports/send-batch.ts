@@ -3,9 +3,12 @@ import type { ShareReport } from './types';
 export const REPORT_TIMEOUT_MS = 10_000;
 export const MAX_BATCH = 100;
 
+/** Why a send is tried again later; each has a sentence in _locales (`outboxError_<code>`). */
+export type RetryCode = 'network' | 'timeout' | 'server' | 'busy' | 'unexpected' | 'bad_answer';
+
 export type BatchOutcome =
   | { kind: 'answered'; accepted: string[]; duplicate: string[]; rejected: { id: string; reason: string }[] }
-  | { kind: 'retry'; error: string; retryAfter: number | null }
+  | { kind: 'retry'; code: RetryCode; error: string; retryAfter: number | null }
   | { kind: 'auth'; status: number }
   | { kind: 'bad_request'; error: string };
 
@@ -19,6 +22,11 @@ function retryAfterMs(value: string | null, now: number): number | null {
   if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : date;
+}
+
+function networkFailure(error: unknown): BatchOutcome {
+  const timedOut = error instanceof Error && error.name === 'TimeoutError';
+  return { kind: 'retry', code: timedOut ? 'timeout' : 'network', error: String(error), retryAfter: null };
 }
 
 /** One POST of PROTOCOL §3.3 and what its answer means for the outbox (§3.4–3.5). */
@@ -42,14 +50,15 @@ export async function sendBatch(
       signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
     });
   } catch (error) {
-    return { kind: 'retry', error: String(error), retryAfter: null };
+    return networkFailure(error);
   }
   const status = response.status;
   if (status === 401 || status === 403) return { kind: 'auth', status };
-  if (status === 429 || status >= 500) {
+  if (status === 429 || status >= 500 || status === 408) {
     await response.body?.cancel().catch(() => undefined);
     return {
       kind: 'retry',
+      code: status === 429 || status === 503 ? 'busy' : status === 408 ? 'timeout' : 'server',
       error: `HTTP ${status}`,
       retryAfter: retryAfterMs(response.headers.get('retry-after'), now()),
     };
@@ -58,16 +67,19 @@ export async function sendBatch(
   try {
     text = await response.text();
   } catch (error) {
-    return { kind: 'retry', error: String(error), retryAfter: null };
+    return networkFailure(error);
   }
-  if (status !== 200) {
-    return { kind: 'bad_request', error: `HTTP ${status}${text ? `: ${text.slice(0, 500)}` : ''}` };
-  }
+  const detail = `HTTP ${status}${text ? `: ${text.slice(0, 500)}` : ''}`;
+  // Only 400 and 413 say that these reports can never be taken (PROTOCOL §3.4). Any other
+  // answer (404 from a misconfigured proxy, a login page…) must not fail the reports: retry.
+  if (status === 400 || status === 413) return { kind: 'bad_request', error: detail };
+  if (status !== 200) return { kind: 'retry', code: 'unexpected', error: detail, retryAfter: null };
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(text) as Record<string, unknown>;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new TypeError('not an object');
   } catch {
-    return { kind: 'retry', error: 'the receiver answered 200 without JSON', retryAfter: null };
+    return { kind: 'retry', code: 'bad_answer', error: 'the receiver answered 200 without a JSON object', retryAfter: null };
   }
   const rejected = Array.isArray(body.rejected)
     ? body.rejected.flatMap((entry: unknown) => {

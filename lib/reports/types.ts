@@ -1,4 +1,5 @@
 import type { PlatformId } from '../share/platforms';
+import type { RetryCode } from './send-batch';
 
 export interface Reporter {
   id: string;
@@ -44,6 +45,8 @@ export interface ShareRecord {
   /** Not before this instant (ms since epoch). */
   nextAttemptAt: number;
   deliveredAt: string | null;
+  /** When the share was recorded (ms); shared_at has whole seconds only. Absent in old records. */
+  recordedAt?: number;
 }
 
 /** A receiver's state, so that a bad token pauses it and Retry-After is honoured. */
@@ -54,6 +57,39 @@ export interface ReceiverState {
   failures: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** What kind of failure lastError is, for a sentence in the user's language. */
+  lastErrorCode: OutboxErrorCode | null;
   /** 1 after a 400 to a larger batch, so that one bad report cannot hold back the rest. */
   batchLimit: number;
+  /** The ids of batches split by a 400 that are not settled yet (absent: none). */
+  suspects?: string[];
 }
+
+export type OutboxErrorCode = RetryCode | 'auth' | 'bad_request';
+
+/**
+ * What the popup and options say about the outbox (PROTOCOL §3.5: nothing is
+ * dropped silently), kept small in storage.local by the background after every
+ * change, so that pages can watch it without reading the whole history.
+ */
+
+export interface ReceiverSummary extends ReceiverState {
+  url: string;
+  /** Reports waiting for this receiver. */
+  waiting: number;
+  /** When the earliest of them may be sent (ms), backoff and Retry-After included. */
+  dueAt: number;
+}
+
+export interface OutboxSummary {
+  /** Reports waiting for any receiver. */
+  waiting: number;
+  /** Shares kept in the history only: no receiver is known. */
+  localOnly: number;
+  /** Reports a receiver rejected: failed, kept in the history with the reason. */
+  failed: number;
+  receivers: ReceiverSummary[];
+  updatedAt: number;
+}
+
+export const EMPTY_OUTBOX_SUMMARY: OutboxSummary = { waiting: 0, localOnly: 0, failed: 0, receivers: [], updatedAt: 0 };

@@ -9,6 +9,8 @@ export const REPORTER = { id: '198703122010011001', name: 'Budi Santoso', unit: 
 
 interface Fixtures {
   server: TestServer;
+  /** The feed Siar subscribes to: the server's, unless a spec puts something in front of it. */
+  feedUrl: string;
   /** Chromium with Siar, subscribed to `server`'s feed as an office would do it. */
   siar: LaunchedExtension;
 }
@@ -26,14 +28,15 @@ export const test = base.extend<Fixtures & Options>({
     await server.close();
     rmSync(server.dataDir, { recursive: true, force: true });
   },
-  siar: async ({ server, policyExtras, colorScheme }, use) => {
+  feedUrl: async ({ server }, use) => use(server.feedUrl),
+  siar: async ({ feedUrl, policyExtras, colorScheme }, use) => {
     // Root (CI) deploys through managed policy; elsewhere the options page does it.
     const viaPolicy = canWritePolicy();
-    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: server.feedUrl }], reporter: REPORTER, ...policyExtras });
+    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: feedUrl }], reporter: REPORTER, ...policyExtras });
     const launched = await launchWithExtension(undefined, { colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     if (!viaPolicy) {
       const options = await OptionsPage.open(launched.context, launched.extensionId);
-      await options.addFeed(server.feedUrl);
+      await options.addFeed(feedUrl);
       await options.setReporter(REPORTER);
       await options.page.close();
     }

@@ -1,9 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
 import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
-import { DEFAULT_SETTINGS, feedCache, notifiedItems, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
+import { recordShare, flushOutbox } from '@/lib/reports/outbox-service';
+import { DEFAULT_SETTINGS, feedCache, notifiedItems, userSettings, userSubscriptions } from '@/lib/storage';
+import { freshShareDb } from '../reports/fresh-share-db';
 import { makeFeed, makeItem } from '../feed/item-factory';
 import { makeRecord } from '../reports/share-factory';
 
@@ -17,8 +19,10 @@ async function serve(ids: string[]) {
 }
 
 describe('badge', () => {
+  afterEach(() => flushOutbox());
   beforeEach(async () => {
     fakeBrowser.reset();
+    await freshShareDb();
     await userSubscriptions.setValue([{ url: FEED }]);
   });
 
@@ -26,7 +30,7 @@ describe('badge', () => {
     const setBadgeText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
     await serve(['a', 'b', 'c']);
-    await shareRecords.setValue([makeRecord('1', { report: { ...makeRecord('1').report, feed_url: FEED, item_id: 'b' } })]);
+    await recordShare(makeRecord('1', { receiver: null, delivery: 'local', report: { ...makeRecord('1').report, feed_url: FEED, item_id: 'b' } }));
     expect(await updateBadge(NOW)).toBe(2);
     expect(setBadgeText).toHaveBeenLastCalledWith({ text: '2' });
     await serve(['b']);

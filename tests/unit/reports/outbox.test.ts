@@ -48,9 +48,9 @@ describe('applyOutcome', () => {
   });
 
   it('retries with backoff, honouring a longer Retry-After', () => {
-    const next = applyOutcome(state, batch, { kind: 'retry', error: 'HTTP 503', retryAfter: NOW + 3_600_000 }, NOW, () => 0);
+    const next = applyOutcome(state, batch, { kind: 'retry', code: 'busy', error: 'HTTP 503', retryAfter: NOW + 3_600_000 }, NOW, () => 0);
     expect(next.records[0]).toMatchObject({ delivery: 'pending', attempts: 1, nextAttemptAt: NOW + 3_600_000, reason: 'HTTP 503' });
-    expect(next.receivers[RECEIVER]).toMatchObject({ failures: 1, nextAttemptAt: NOW + 3_600_000 });
+    expect(next.receivers[RECEIVER]).toMatchObject({ failures: 1, nextAttemptAt: NOW + 3_600_000, lastErrorCode: 'busy' });
   });
 
   it('pauses a receiver on 401 / 403 without touching the records; a new token unpauses', () => {
@@ -58,19 +58,38 @@ describe('applyOutcome', () => {
     expect(next.records).toEqual(state.records);
     expect(next.receivers[RECEIVER]?.pausedForAuth).toBe(true);
     expect(planBatches(next.records, next.receivers, NOW)).toEqual([]);
-    expect(nextWakeUp(next.records, next.receivers)).toBeNull();
     expect(unpauseReceivers(next.receivers)[RECEIVER]?.pausedForAuth).toBe(false);
   });
 
-  it('isolates a malformed report: a 400 batch is split, a 400 single fails', () => {
+  it('isolates a malformed report: a 400 batch is split, a 400 single fails, batches resume once all are settled', () => {
     const split = applyOutcome(state, batch, { kind: 'bad_request', error: 'HTTP 400' }, NOW);
     expect(split.records).toEqual(state.records);
-    expect(split.receivers[RECEIVER]?.batchLimit).toBe(1);
+    expect(split.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['a', 'b', 'c'] });
     expect(planBatches(split.records, split.receivers, NOW)[0]?.ids).toEqual(['a']);
 
     const single = applyOutcome(split, { receiver: RECEIVER, ids: ['a'] }, { kind: 'bad_request', error: 'HTTP 400: reports.0.id' }, NOW);
     expect(single.records[0]).toMatchObject({ delivery: 'failed', reason: 'HTTP 400: reports.0.id' });
-    expect(single.receivers[RECEIVER]?.batchLimit).toBe(100);
+    expect(single.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['b', 'c'] });
+
+    const b = applyOutcome(single, { receiver: RECEIVER, ids: ['b'] }, { kind: 'answered', accepted: ['b'], duplicate: [], rejected: [] }, NOW);
+    expect(b.receivers[RECEIVER]).toMatchObject({ batchLimit: 1, suspects: ['c'] });
+    const c = applyOutcome(b, { receiver: RECEIVER, ids: ['c'] }, { kind: 'answered', accepted: [], duplicate: ['c'], rejected: [] }, NOW);
+    expect(c.receivers[RECEIVER]).toMatchObject({ batchLimit: 100, suspects: [] });
+    expect(planBatches(c.records, c.receivers, NOW)[0]?.ids).toEqual(['d']);
+  });
+
+  it('honours Retry-After up to the 6 h ceiling', () => {
+    const far = applyOutcome(state, batch, { kind: 'retry', code: 'busy', error: 'HTTP 503', retryAfter: NOW + 30 * 86_400_000 }, NOW, () => 0);
+    expect(far.receivers[RECEIVER]?.nextAttemptAt).toBe(NOW + MAX_RETRY_MS);
+  });
+});
+
+describe('nextWakeUp', () => {
+  it('is the earliest due receiver, paused and empty ones left out', () => {
+    const receiver = (dueAt: number, over: { pausedForAuth?: boolean; waiting?: number } = {}) => ({ pausedForAuth: false, waiting: 1, dueAt, ...over });
+    expect(nextWakeUp([receiver(NOW + 5), receiver(NOW + 2), receiver(NOW, { pausedForAuth: true }), receiver(NOW, { waiting: 0 })])).toBe(NOW + 2);
+    expect(nextWakeUp([receiver(NOW, { pausedForAuth: true })])).toBeNull();
+    expect(nextWakeUp([])).toBeNull();
   });
 });
 

@@ -4,23 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/app';
+import { makeReport } from './report-fixture';
 
-function report(overrides: Record<string, unknown> = {}) {
-  return {
-    id: crypto.randomUUID(),
-    feed_url: 'https://siar.example.go.id/feed.json',
-    item_id: 'saik-2019-pembukaan',
-    item_url: 'https://babel.antaranews.com/berita/1',
-    platform: 'x',
-    status: 'published',
-    method: 'composer',
-    post_url: 'https://x.com/budi_asn/status/1861234567890123456',
-    shared_at: '2026-11-26T09:14:03+07:00',
-    reporter: { id: '198703122010011001', name: 'Budi Santoso', unit: 'Diskominfo Kota Pangkalpinang' },
-    client: { name: 'siar', version: '1.0.0' },
-    ...overrides,
-  };
-}
+const report = makeReport;
 
 describe('POST /api/v1/shares', () => {
   let dataDir: string;

@@ -1,15 +1,21 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
+import { flushOutbox } from '@/lib/reports/outbox-service';
+import { listShares } from '@/lib/reports/share-db';
 import { confirmShare } from '@/lib/share/share-handlers';
-import { feedCache, shareRecords, userSettings, userSubscriptions, DEFAULT_SETTINGS } from '@/lib/storage';
+import { feedCache, userSettings, userSubscriptions, DEFAULT_SETTINGS } from '@/lib/storage';
 import { makeFeed, makeItem } from '../feed/item-factory';
+import { freshShareDb } from '../reports/fresh-share-db';
 
 const FEED = 'https://siar.example.go.id/feed.json';
 
 describe('confirmShare', () => {
+  // A share starts a send in the background: let it end before the next test's database.
+  afterEach(() => flushOutbox());
   beforeEach(async () => {
     fakeBrowser.reset();
+    await freshShareDb();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Siar', version: '0.1.0' });
     vi.stubGlobal('fetch', async () => new Response('{"accepted":[],"duplicate":[],"rejected":[]}'));
     await userSubscriptions.setValue([{ url: FEED }]);
@@ -25,7 +31,7 @@ describe('confirmShare', () => {
   it('records a manual confirmation from the background’s own copy of the item', async () => {
     const result = await confirmShare({ feedUrl: FEED, itemId: 'saik', platform: 'whatsapp', postUrl: ' ' });
     expect(result.ok).toBe(true);
-    const [record] = await shareRecords.getValue();
+    const [record] = await listShares();
     expect(record?.report).toMatchObject({
       item_url: 'https://babel.antaranews.com/berita/1',
       platform: 'whatsapp',
@@ -45,6 +51,6 @@ describe('confirmShare', () => {
   ])('refuses %s and records nothing', async (_label, request, error) => {
     const result = await confirmShare({ feedUrl: FEED, postUrl: null, ...request });
     expect(result).toEqual({ ok: false, error });
-    expect(await shareRecords.getValue()).toEqual([]);
+    expect(await listShares()).toEqual([]);
   });
 });

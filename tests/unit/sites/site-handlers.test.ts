@@ -1,11 +1,14 @@
 import type { Runtime } from 'webextension-polyfill';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
 import { openShare } from '@/lib/share/share-handlers';
 import { listSiteItems, postedTextCarries, recordPublished, recordSentConfirmation, requestInsert } from '@/lib/sites/site-handlers';
 import { tabShare, tieTab } from '@/lib/sites/tab-shares';
-import { DEFAULT_SETTINGS, feedCache, shareRecords, userSettings, userSubscriptions } from '@/lib/storage';
+import { flushOutbox } from '@/lib/reports/outbox-service';
+import { listShares } from '@/lib/reports/share-db';
+import { DEFAULT_SETTINGS, feedCache, userSettings, userSubscriptions } from '@/lib/storage';
+import { freshShareDb } from '../reports/fresh-share-db';
 import { makeFeed, makeItem } from '../feed/item-factory';
 
 const FEED = 'https://siar.example.go.id/feed.json';
@@ -18,8 +21,11 @@ function fromTab(url: string, overrides: Partial<Runtime.MessageSender> = {}): R
 }
 
 describe('the background’s side of the content scripts', () => {
+  // A share starts a send in the background: let it end before the next test's database.
+  afterEach(() => flushOutbox());
   beforeEach(async () => {
     fakeBrowser.reset();
+    await freshShareDb();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Siar', version: '0.1.0' });
     (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'id-ID';
     vi.stubGlobal('fetch', async () => new Response('{"accepted":[],"duplicate":[],"rejected":[]}'));
@@ -63,11 +69,11 @@ describe('the background’s side of the content scripts', () => {
 
     const result = await recordPublished(sender, { platform: 'x', postUrl: 'https://x.com/budi/status/186', postedText: POSTED });
     expect(result.ok).toBe(true);
-    const [record] = await shareRecords.getValue();
+    const [record] = await listShares();
     expect(record?.report).toMatchObject({ item_id: 'saik', platform: 'x', status: 'published', method: 'composer', post_url: 'https://x.com/budi/status/186' });
     // The tab's item is used up: the same post is never reported twice.
     expect(await recordPublished(sender, { platform: 'x', postUrl: 'https://x.com/budi/status/186', postedText: POSTED })).toEqual({ ok: false, error: 'no_item_in_tab' });
-    expect(await shareRecords.getValue()).toHaveLength(1);
+    expect(await listShares()).toHaveLength(1);
   });
 
   it('records nothing for a tab without an item, and drops a link that is not the platform’s permalink', async () => {
@@ -75,7 +81,7 @@ describe('the background’s side of the content scripts', () => {
     expect(await recordPublished(sender, { platform: 'x', postUrl: null, postedText: POSTED })).toEqual({ ok: false, error: 'no_item_in_tab' });
     await requestInsert(sender, { feedUrl: FEED, itemId: 'saik', platform: 'x' });
     await recordPublished(sender, { platform: 'x', postUrl: 'https://evil.example/budi/status/1', postedText: POSTED });
-    expect((await shareRecords.getValue())[0]?.report.post_url).toBeNull();
+    expect((await listShares())[0]?.report.post_url).toBeNull();
   });
 
   it('records nothing when the user posted something else in a tab that carries an item', async () => {
@@ -83,7 +89,7 @@ describe('the background’s side of the content scripts', () => {
     await requestInsert(sender, { feedUrl: FEED, itemId: 'saik', platform: 'x' });
     expect(await recordPublished(sender, { platform: 'x', postUrl: null, postedText: 'Selamat pagi semua!' })).toEqual({ ok: false, error: 'other_text' });
     expect(await recordPublished(sender, { platform: 'x', postUrl: null, postedText: null })).toEqual({ ok: false, error: 'other_text' });
-    expect(await shareRecords.getValue()).toEqual([]);
+    expect(await listShares()).toEqual([]);
     // The tab still carries the item for the real post.
     expect((await recordPublished(sender, { platform: 'x', postUrl: null, postedText: POSTED })).ok).toBe(true);
   });
@@ -112,7 +118,7 @@ describe('the background’s side of the content scripts', () => {
     await requestInsert(wa, { feedUrl: FEED, itemId: 'saik', platform: 'whatsapp' });
     expect(await recordPublished(wa, { platform: 'whatsapp', postUrl: null, postedText: POSTED })).toEqual({ ok: false, error: 'wrong_signal' });
     expect((await recordSentConfirmation(wa, { platform: 'whatsapp', postedText: POSTED })).ok).toBe(true);
-    expect((await shareRecords.getValue())[0]?.report).toMatchObject({ platform: 'whatsapp', status: 'confirmed', method: 'composer', post_url: null });
+    expect((await listShares())[0]?.report).toMatchObject({ platform: 'whatsapp', status: 'confirmed', method: 'composer', post_url: null });
     const x = fromTab('https://x.com/home');
     await requestInsert(x, { feedUrl: FEED, itemId: 'saik', platform: 'x' });
     expect(await recordSentConfirmation(x, { platform: 'x', postedText: POSTED })).toEqual({ ok: false, error: 'wrong_signal' });
@@ -132,8 +138,11 @@ describe('the background’s side of the content scripts', () => {
 });
 
 describe('openShare ties the new tab to its item', () => {
+  // A share starts a send in the background: let it end before the next test's database.
+  afterEach(() => flushOutbox());
   beforeEach(async () => {
     fakeBrowser.reset();
+    await freshShareDb();
     await userSubscriptions.setValue([{ url: FEED }]);
     await feedCache.setValue({ [FEED]: { ...EMPTY_CACHE_ENTRY, feed: makeFeed([makeItem({ id: 'saik', datePublished: new Date().toISOString() })]) } });
   });

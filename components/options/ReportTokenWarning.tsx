@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
+import { outboxSummary } from '@/lib/storage';
+import { useI18n } from '../i18n';
+
+/**
+ * PROTOCOL §3.5: after a 401 / 403 the receiver is paused until the token changes;
+ * this says so beside the token field, with how many reports wait for it.
+ */
+export function ReportTokenWarning({ locked }: { locked: boolean }) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<OutboxSummary>(EMPTY_OUTBOX_SUMMARY);
+  useEffect(() => {
+    void outboxSummary.getValue().then(setSummary);
+    return outboxSummary.watch((next) => setSummary(next ?? EMPTY_OUTBOX_SUMMARY));
+  }, []);
+  const waiting = summary.receivers.filter((receiver) => receiver.pausedForAuth).reduce((sum, receiver) => sum + receiver.waiting, 0);
+  if (waiting === 0) return null;
+  return (
+    <p className="warning token-warning" role="alert" data-siar-token-refused="">
+      {locked ? t('outboxTokenRefusedLocked', waiting) : t('outboxTokenRefused', waiting)}
+    </p>
+  );
+}

@@ -1,0 +1,23 @@
+import { legacyReceiverStates, legacyShareRecords } from '../storage';
+import { openShareDb, toStored } from './share-db';
+
+/**
+ * Shares kept by earlier builds in one storage.local item move into the shares
+ * database once. Rows already there are left alone (the database is newer), and the
+ * old item goes only after the copy is committed: a worker stopped half-way
+ * simply does it again.
+ */
+export async function migrateLegacyShares(): Promise<number> {
+  const legacy = await legacyShareRecords.getValue();
+  if (legacy.length > 0) {
+    const db = await openShareDb();
+    const tx = db.transaction('shares', 'readwrite', { durability: 'strict' });
+    for (const record of legacy) {
+      if ((await tx.store.getKey(record.report.id)) === undefined) await tx.store.put(toStored(record));
+    }
+    await tx.done;
+  }
+  await legacyShareRecords.removeValue({ removeMeta: true });
+  await legacyReceiverStates.removeValue({ removeMeta: true });
+  return legacy.length;
+}

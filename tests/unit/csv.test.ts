@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '@/lib/csv';
+
+describe('toCsv', () => {
+  it.each([
+    ['plain', ['a', 'b'], 'a,b'],
+    ['a comma', ['Budi, S.Kom', 'x'], '"Budi, S.Kom",x'],
+    ['quotes', ['say "hi"'], '"say ""hi"""'],
+    ['new lines', ['one\ntwo'], '"one\ntwo"'],
+    ['empty and null', ['', null, undefined], ',,'],
+    ['numbers stay numbers', [3, -2], '3,-2'],
+    ['a formula', ['=HYPERLINK("http://evil")'], `"'=HYPERLINK(""http://evil"")"`],
+    ['other formula starts', ['+1', '-1', '@SUM(A1)'], "'+1,'-1,'@SUM(A1)"],
+  ])('%s', (_label, row, line) => {
+    expect(toCsv([row])).toBe(`${line}\r\n`);
+  });
+
+  it('joins rows with CRLF', () => {
+    expect(toCsv([['a'], ['b']])).toBe('a\r\nb\r\n');
+  });
+});
