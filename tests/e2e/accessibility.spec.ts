@@ -19,7 +19,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     for (const language of ['id', 'en'] as const) {
-      test(`popup and options have no axe violations in ${language}`, async ({ siar }) => {
+      test(`popup, options and history have no axe violations in ${language}`, async ({ siar, server }) => {
         const options = await OptionsPage.open(siar.context, siar.extensionId);
         await setLanguage(options, language);
         await expectNoViolations(options.page, `options (${language}, ${colorScheme})`);
@@ -30,12 +30,24 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await popup.item(DEMO_SHOWN_IDS[0]!).locator('details.confirm > summary').click();
         await expectNoViolations(popup.page, `popup (${language}, ${colorScheme})`);
 
+        // The history with a share in it, once the receiver has it.
+        // (the confirmation is still open from the check above)
+        await popup.item(DEMO_SHOWN_IDS[0]!).locator('[data-siar-confirm="whatsapp"]').click();
+        await expect.poll(() => server.storedRows().length).toBe(1);
+        const history = await siar.context.newPage();
+        await history.goto(`chrome-extension://${siar.extensionId}/history.html`);
+        await expect(history.locator('[data-siar-history-row][data-status="confirmed"]')).toHaveCount(1);
+        await expectNoViolations(history, `history (${language}, ${colorScheme})`);
+
         if (language === 'id') {
           mkdirSync(SCREENSHOT_DIR, { recursive: true });
           const suffix = colorScheme === 'dark' ? '-dark' : '';
           await options.page.setViewportSize({ width: 900, height: 1200 });
           await options.page.screenshot({ path: join(SCREENSHOT_DIR, `options${suffix}.png`), fullPage: true });
-          if (colorScheme === 'dark') await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-dark.png') });
+          if (colorScheme === 'dark') {
+            await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup-dark.png') });
+            await history.screenshot({ path: join(SCREENSHOT_DIR, 'history-dark.png'), fullPage: true });
+          }
         }
       });
     }
