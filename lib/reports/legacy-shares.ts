@@ -9,15 +9,15 @@ import { openShareDb, toStored } from './share-db';
  */
 export async function migrateLegacyShares(): Promise<number> {
   const legacy = await legacyShareRecords.getValue();
-  if (legacy.length > 0) {
-    const db = await openShareDb();
-    const tx = db.transaction('shares', 'readwrite', { durability: 'strict' });
-    for (const record of legacy) {
-      if ((await tx.store.getKey(record.report.id)) === undefined) await tx.store.put(toStored(record));
-    }
-    await tx.done;
-  }
-  await legacyShareRecords.removeValue({ removeMeta: true });
   await legacyReceiverStates.removeValue({ removeMeta: true });
+  // Nothing read, nothing removed: a value written meanwhile is moved at the next start.
+  if (legacy.length === 0) return 0;
+  const db = await openShareDb();
+  const tx = db.transaction('shares', 'readwrite', { durability: 'strict' });
+  for (const record of legacy) {
+    if ((await tx.store.getKey(record.report.id)) === undefined) await tx.store.put(toStored(record));
+  }
+  await tx.done;
+  await legacyShareRecords.removeValue({ removeMeta: true });
   return legacy.length;
 }

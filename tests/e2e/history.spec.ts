@@ -42,7 +42,8 @@ test('the history shows every share with its status, filters by date, exports CS
   ]);
 
   const history = await HistoryPage.open(await siar.context.newPage(), siar.extensionId);
-  expect(await history.hooks()).toEqual([
+  // The worker moves the seeded shares over as it starts: the page shows them as they arrive.
+  await expect.poll(() => history.hooks()).toEqual([
     { item: GPR, platform: 'facebook', status: 'pending' },
     { item: SAIK, platform: 'whatsapp', status: 'confirmed' },
     { item: SAIK, platform: 'x', status: 'published' },
@@ -70,7 +71,7 @@ test('the history shows every share with its status, filters by date, exports CS
   // Yesterday only.
   await history.page.locator('input[name="from"]').fill(addDays(today, -1));
   await history.page.locator('input[name="to"]').fill(addDays(today, -1));
-  expect((await history.hooks()).map((row) => row.platform)).toEqual(['threads', 'telegram']);
+  await expect.poll(async () => (await history.hooks()).map((row) => row.platform)).toEqual(['threads', 'telegram']);
   await expect(history.page.locator('.history-counts')).toContainText('Bagikan: 2 · diterima kantor: 0 · menunggu: 1 · ditolak: 1');
 
   // CSV of what is shown.

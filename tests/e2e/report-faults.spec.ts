@@ -192,7 +192,7 @@ test('the browser is closed in the middle of a send and restarted on the same pr
   expectEachStoredOnce(server, faults, 2);
 
   const history = await HistoryPage.open(await siar.context.newPage(), siar.extensionId);
-  expect(await history.hooks()).toEqual([
+  await expect.poll(() => history.hooks()).toEqual([
     { item: SAIK, platform: 'whatsapp', status: 'confirmed' },
     { item: ASN, platform: 'x', status: 'confirmed' },
   ]);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { test as base } from './fixtures';
 import { FaultProxy } from './fault-proxy';
@@ -137,6 +137,11 @@ export async function seedLegacyShares(siar: LaunchedExtension, feedUrl: string,
     nextAttemptAt: 0,
     deliveredAt: share.delivery === 'delivered' ? new Date().toISOString() : null,
   }));
+  // The worker's own start (which moves old shares over, then writes the outbox summary) must
+  // be done first, or it could remove the seed it never read.
+  await expect
+    .poll(() => siar.worker.evaluate(async () => 'outboxSummary' in (await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('outboxSummary'))))
+    .toBe(true);
   await siar.worker.evaluate(async (value) => {
     await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ shares: value, shares$: { v: 1 } });
   }, records);
