@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './app';
@@ -35,7 +35,10 @@ if (build.status !== 0) {
 const extensionDir = join(root, '.output', 'chrome-mv3');
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const headless = values.headless ?? (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+// A new profile each run: Chromium keeps an unpacked extension's service worker script in
+// the profile and, with the version unchanged, went on running the previous build's.
 const profileDir = join(dataDir, 'chromium-profile');
+rmSync(profileDir, { recursive: true, force: true });
 mkdirSync(profileDir, { recursive: true });
 
 const context = await chromium.launchPersistentContext(profileDir, {

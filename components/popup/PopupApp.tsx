@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { itemKey } from '@/lib/feed/today';
+import { feedState } from '@/lib/feed/types';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
 import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
@@ -33,6 +34,8 @@ function Popup() {
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
   const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;
   const mastodonInstance = mastodonOrigins(settings, policy)[0] ?? null;
+  // "No posts today" only once every subscription has answered (or failed).
+  const stillLoading = subscriptions.some((subscription) => feedState(cache[subscription.url]) === 'loading');
 
   const refresh = async () => {
     setRefreshing(true);
@@ -96,7 +99,9 @@ function Popup() {
           <progress max={items.length} value={sharedCount} aria-labelledby="progress-label" />
         </div>
       ) : null}
-      {state.loaded && subscriptions.length > 0 && items.length === 0 ? <p className="placeholder">{t('emptyDay')}</p> : null}
+      {state.loaded && subscriptions.length > 0 && items.length === 0 ? (
+        <p className="placeholder">{stillLoading ? t('loading') : t('emptyDay')}</p>
+      ) : null}
 
       <div className="items">
         {items.map((shown) => {
