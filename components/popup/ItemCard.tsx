@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { captionForShown } from '@/lib/captions/build-caption';
-import type { ShownItem } from '@/lib/feed/today';
+import { allowsPlatform, type ShownItem } from '@/lib/feed/today';
 import { messenger, type ShareResult } from '@/lib/messaging';
 import { canOpen, shareRoute } from '@/lib/share/share-routes';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
@@ -23,8 +23,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 /** The platforms an item may go to (PROTOCOL §2.2) that the user posts to. */
 export function itemPlatforms(shown: ShownItem, enabled: PlatformId[] | null): PlatformId[] {
-  const allowed = shown.item.platforms ?? [...PLATFORM_IDS];
-  return enabled ? allowed.filter((p) => enabled.includes(p)) : allowed;
+  return PLATFORM_IDS.filter((p) => allowsPlatform(shown.item, p) && (!enabled || enabled.includes(p)));
 }
 
 /** One of today's posts: PROTOCOL §5's data-siar-item and its controls. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { itemKey } from '@/lib/feed/today';
+import { itemKey, selectTodayFromCache } from '@/lib/feed/today';
 import { feedState } from '@/lib/feed/types';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
@@ -10,7 +10,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
 import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
-import { loadPopupState, selectShownItems, usePopupStore, watchPopupState } from './popup-store';
+import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
 
 export function PopupApp() {
   const language = usePopupStore((state) => state.language);
@@ -30,7 +30,7 @@ function Popup() {
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
   const { subscriptions, cache, now, sharedOn, settings, policy } = state;
-  const items = useMemo(() => selectShownItems(subscriptions, cache, now), [subscriptions, cache, now]);
+  const items = useMemo(() => selectTodayFromCache(subscriptions, cache, now), [subscriptions, cache, now]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
   const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;
   const mastodonInstance = mastodonOrigins(settings, policy)[0] ?? null;

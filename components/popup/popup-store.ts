@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { create } from 'zustand';
 import { loadSubscriptions, readPolicy } from '@/lib/config';
-import { selectTodayItems, type ShownItem } from '@/lib/feed/today';
+import { selectTodayFromCache, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
@@ -50,7 +50,7 @@ export async function loadPopupState(): Promise<void> {
     outboxSummary.getValue(),
     userSettings.getValue(),
   ]);
-  const sharedOn = await loadSharedOn(selectShownItems(subscriptions, cache, new Date()));
+  const sharedOn = await loadSharedOn(selectTodayFromCache(subscriptions, cache, new Date()));
   usePopupStore.setState({
     loaded: true,
     subscriptions,
@@ -87,15 +87,4 @@ export function watchPopupState(): () => void {
     browser.storage.onChanged.removeListener(onManaged);
     clearInterval(clock);
   };
-}
-
-export function selectShownItems(
-  subscriptions: readonly ResolvedSubscription[],
-  cache: Readonly<Record<string, FeedCacheEntry>>,
-  now: Date,
-): ShownItem[] {
-  return selectTodayItems(
-    subscriptions.map((subscription) => ({ subscription, feed: cache[subscription.url]?.feed ?? null })),
-    now,
-  );
 }

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../retry-after';
 import { parseFeed, decodeFeedBody } from './parse-feed';
 import { readLimitedBody } from './read-body';
 import { safeUrl } from './safe-url';
@@ -22,15 +23,6 @@ export interface FetchFeedOptions {
   now?: Date;
   /** Whether the extension may read this origin without CORS; asked only after a network error. */
   hasHostPermission?: (url: string) => Promise<boolean>;
-}
-
-/** Retry-After as seconds or an HTTP date → an instant (ms), else null. */
-export function parseRetryAfter(value: string | null, now: Date): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return now.getTime() + seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : date;
 }
 
 /**
@@ -76,7 +68,7 @@ export async function fetchFeed(
   }
   if (response.status === 429 || response.status === 503) {
     await response.body?.cancel().catch(() => undefined);
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now);
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), now.getTime());
     return fail({ code: 'rate_limited', detail: `HTTP ${response.status}` }, retryAfter);
   }
   if (!response.ok) {

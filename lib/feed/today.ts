@@ -1,6 +1,7 @@
 import { addDays, calendarDate, pickTimeZone, startOfDate } from '../time/zoned-date';
 import { isoOf } from './feed-date';
-import type { FeedItem, ParsedFeed, ResolvedSubscription } from './types';
+import type { PlatformId } from '../share/platforms';
+import type { FeedCacheEntry, FeedItem, ParsedFeed, ResolvedSubscription } from './types';
 
 /** The zone a feed's "today" is reckoned in (PROTOCOL §2.3). */
 export function feedTimeZone(feed: ParsedFeed | null, subscription: { timezone?: string }): string {
@@ -130,4 +131,21 @@ export function selectTodayItems(sources: readonly FeedSource[], now: Date): Sho
     return a.time === b.time ? 0 : b.time > a.time ? 1 : -1;
   });
   return shown.map(({ entry }) => entry);
+}
+
+/** Today's items of the subscriptions, from the background's cache of their feeds. */
+export function selectTodayFromCache(
+  subscriptions: readonly ResolvedSubscription[],
+  cache: Readonly<Record<string, FeedCacheEntry>>,
+  now: Date,
+): ShownItem[] {
+  return selectTodayItems(
+    subscriptions.map((subscription) => ({ subscription, feed: cache[subscription.url]?.feed ?? null })),
+    now,
+  );
+}
+
+/** Whether the item may go to the platform (PROTOCOL §2.2: no `platforms` means everywhere). */
+export function allowsPlatform(item: Pick<FeedItem, 'platforms'>, platform: PlatformId): boolean {
+  return item.platforms === null || item.platforms.includes(platform);
 }

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../retry-after';
 import type { ShareReport } from './types';
 
 export const REPORT_TIMEOUT_MS = 10_000;
@@ -14,14 +15,6 @@ export type BatchOutcome =
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
-}
-
-function retryAfterMs(value: string | null, now: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : date;
 }
 
 function networkFailure(error: unknown): BatchOutcome {
@@ -60,7 +53,7 @@ export async function sendBatch(
       kind: 'retry',
       code: status === 429 || status === 503 ? 'busy' : status === 408 ? 'timeout' : 'server',
       error: `HTTP ${status}`,
-      retryAfter: retryAfterMs(response.headers.get('retry-after'), now()),
+      retryAfter: parseRetryAfter(response.headers.get('retry-after'), now()),
     };
   }
   let text = '';

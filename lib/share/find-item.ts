@@ -1,5 +1,5 @@
 import { loadSubscriptions } from '../config';
-import { feedTimeZone, type ShownItem } from '../feed/today';
+import { allowsPlatform, feedTimeZone, type ShownItem } from '../feed/today';
 import { feedCache } from '../storage';
 import type { ItemRef } from '../messaging';
 import type { PlatformId } from './platforms';
@@ -24,6 +24,5 @@ export async function findItem(ref: ItemRef): Promise<FoundItem | null> {
 }
 
 export function isAllowedOn(found: FoundItem, platform: PlatformId): boolean {
-  const allowed = found.shown.item.platforms;
-  return allowed === null || allowed.includes(platform);
+  return allowsPlatform(found.shown.item, platform);
 }

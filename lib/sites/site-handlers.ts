@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { captionForShown } from '../captions/build-caption';
 import { loadIdentity, loadSubscriptions, readPolicy } from '../config';
 import { safeUrl } from '../feed/safe-url';
-import { isCurrent, selectTodayItems } from '../feed/today';
+import { isCurrent, allowsPlatform, selectTodayFromCache } from '../feed/today';
 import { createTranslator, resolveLanguage } from '../i18n';
 import type { ItemRef } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
@@ -38,10 +38,7 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
     tabShare(tabId),
   ]);
   const carried = tie && tie.platform === platform ? tie : null;
-  const shown = selectTodayItems(
-    subscriptions.map((subscription) => ({ subscription, feed: cache[subscription.url]?.feed ?? null })),
-    new Date(),
-  ).filter((entry) => entry.item.platforms === null || entry.item.platforms.includes(platform));
+  const shown = selectTodayFromCache(subscriptions, cache, new Date()).filter((entry) => allowsPlatform(entry.item, platform));
   const items = shown.map(({ subscription, item }) => ({
     feedUrl: subscription.url,
     itemId: item.id,

@@ -52,5 +52,5 @@ test('“I shared it” reaches the reference server and is stored in SQLite', a
   expect(String(row.id)).toMatch(/^[0-9a-f-]{36}$/);
   expect(String(row.shared_at)).toMatch(/\+07:00$/);
   // Once the receiver has it, nothing waits in the outbox.
-  await expect(popup.outbox()).toContainText('0');
+  await expect(popup.outbox()).toHaveText('Tidak ada laporan yang menunggu (0)');
 });

@@ -78,10 +78,14 @@ describe('feed polling', () => {
     answer = () => {
       throw new TypeError('Failed to fetch');
     };
+    expect(await fakeBrowser.alarms.get(FEED_ALARM)).toBeUndefined();
     await onFeedAlarm({ name: FEED_ALARM });
     // The fake browser grants no host permission, so the failure reads as a missing permission.
     expect((await feedCache.getValue())[FEED]?.error?.code).toBe('permission');
-    expect(await fakeBrowser.alarms.get(FEED_ALARM)).toBeDefined();
+    const next = await fakeBrowser.alarms.get(FEED_ALARM);
+    const minutes = (next!.scheduledTime - T0) / 60_000;
+    expect(minutes).toBeGreaterThanOrEqual(15);
+    expect(minutes).toBeLessThanOrEqual(18.75);
   });
 
   it('does not fetch a feed again before its poll period, unless forced', async () => {

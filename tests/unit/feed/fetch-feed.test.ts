@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchFeed, parseRetryAfter } from '@/lib/feed/fetch-feed';
+import { fetchFeed } from '@/lib/feed/fetch-feed';
+import { parseRetryAfter } from '@/lib/retry-after';
 import type { FeedCacheEntry } from '@/lib/feed/types';
 
 const URL_ = 'https://siar.example.go.id/feed.json';
@@ -78,7 +79,9 @@ describe('fetchFeed', () => {
     const entry = await fetchFeed({ url: URL_ }, undefined, { now: NOW, fetch: async () => respond(429, '', { 'Retry-After': '120' }) });
     expect(entry.error?.code).toBe('rate_limited');
     expect(entry.retryAfter).toBe(NOW.getTime() + 120_000);
-    expect(parseRetryAfter('Thu, 26 Nov 2026 04:00:00 GMT', NOW)).toBe(Date.parse('2026-11-26T04:00:00Z'));
+    expect(parseRetryAfter('Thu, 26 Nov 2026 04:00:00 GMT', NOW.getTime())).toBe(Date.parse('2026-11-26T04:00:00Z'));
+    expect(parseRetryAfter('soon', NOW.getTime())).toBeNull();
+    expect(parseRetryAfter(null, NOW.getTime())).toBeNull();
   });
 
   it('refuses insecure feed URLs without fetching', async () => {
