@@ -32,6 +32,8 @@ const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost
 
 export default defineConfig({
   imports: false,
+  // Tests build a second browser's package beside the one under test.
+  ...(process.env.SIAR_OUT_DIR ? { outDir: process.env.SIAR_OUT_DIR } : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { CompactSign } from 'jose';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -40,4 +41,40 @@ export function generateSigningKeys(): { privateKey: string; publicKey: string }
   const { privateKey } = generateKeyPairSync('ed25519');
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
   return { privateKey: pkcs8.subarray(PKCS8_PREFIX.byteLength).toString('base64'), publicKey: publicKeyBase64(privateKey) };
+}
+
+/**
+ * PROTOCOL §2.6 (version 2): the signed statement that names the feed, the moment and the
+ * exact body. The JWS is made by `jose` (compact, EdDSA, `typ: siar-feed+jws`), so that the
+ * extension's verifier and this signer share no code.
+ */
+export const FEED_STATEMENT_TYPE = 'siar-feed+jws';
+/** Publishers re-sign at least daily; a statement lives at most 48 hours. */
+export const FEED_STATEMENT_MAX_LIFETIME_S = 48 * 3600;
+
+export interface FeedStatement {
+  url: string;
+  /** base64url of SHA-256 of the exact body bytes. */
+  sha256: string;
+  iat: number;
+  exp: number;
+  seq: number;
+}
+
+export function feedStatement(input: { url: string; body: Uint8Array; seq: number; now?: Date; lifetimeSeconds?: number }): FeedStatement {
+  const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);
+  const lifetime = Math.min(input.lifetimeSeconds ?? FEED_STATEMENT_MAX_LIFETIME_S, FEED_STATEMENT_MAX_LIFETIME_S);
+  return {
+    url: input.url,
+    sha256: createHash('sha256').update(input.body).digest('base64url'),
+    iat,
+    exp: iat + lifetime,
+    seq: input.seq,
+  };
+}
+
+export function signFeedStatement(key: KeyObject, statement: FeedStatement): Promise<string> {
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(statement)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: FEED_STATEMENT_TYPE })
+    .sign(key);
 }

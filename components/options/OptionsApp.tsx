@@ -69,6 +69,11 @@ function Options({ data }: { data: OptionsData | null }) {
       <SubscriptionsSection subscriptions={data.subscriptions} />
       <IdentitySection settings={data.settings} policy={data.policy} />
       <PreferencesSection settings={data.settings} policy={data.policy} />
+      <p className="options-footer">
+        <a href={browser.runtime.getURL('/shares.html')} target="_blank" rel="noopener">
+          {t('historyLink')}
+        </a>
+      </p>
     </main>
   );
 }

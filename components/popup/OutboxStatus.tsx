@@ -55,7 +55,7 @@ export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
           {outbox.receivers.map((receiver) => (
             <ReceiverLine key={receiver.url} receiver={receiver} named={several} tokenLocked={tokenLocked} now={now} />
           ))}
-          <button type="button" className="button button--small" disabled={sending} onClick={() => void sendNow()}>
+          <button type="button" className="button button--small" data-siar-send-now disabled={sending} onClick={() => void sendNow()}>
             {sending ? t('outboxSending') : t('sendNow')}
           </button>
           {sendFailed ? (
@@ -68,7 +68,7 @@ export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
       {outbox.failed > 0 ? <p className="warning">{t('outboxFailed', outbox.failed)}</p> : null}
       {outbox.localOnly > 0 ? <p className="detail">{t('outboxNoReceiver', outbox.localOnly)}</p> : null}
       <p className="outbox-links">
-        <a href={browser.runtime.getURL('/history.html')} target="_blank" rel="noopener">
+        <a href={browser.runtime.getURL('/shares.html')} target="_blank" rel="noopener">
           {t('historyLink')}
         </a>
       </p>

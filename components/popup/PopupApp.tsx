@@ -60,6 +60,7 @@ function Popup() {
           <button
             type="button"
             className="button button--icon"
+            data-siar-refresh
             onClick={() => void refresh()}
             disabled={refreshing}
             aria-label={refreshing ? t('refreshing') : t('refresh')}

@@ -35,7 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await popup.item(DEMO_SHOWN_IDS[0]!).locator('[data-siar-confirm="whatsapp"]').click();
         await expect.poll(() => server.storedRows().length).toBe(1);
         const history = await siar.context.newPage();
-        await history.goto(`chrome-extension://${siar.extensionId}/history.html`);
+        await history.goto(`chrome-extension://${siar.extensionId}/shares.html`);
         await expect(history.locator('[data-siar-history-row][data-status="confirmed"]')).toHaveCount(1);
         await expectNoViolations(history, `history (${language}, ${colorScheme})`);
 

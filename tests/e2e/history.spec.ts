@@ -19,7 +19,7 @@ function addDays(date: string, days: number): string {
 test('the history shows every share with its status, filters by date, exports CSV and charts 30 days', async ({ siar, server, faults }) => {
   faults.fault = 'error500'; // the pending one stays pending while we look
   const page = await siar.context.newPage();
-  await page.goto(`chrome-extension://${siar.extensionId}/history.html`);
+  await page.goto(`chrome-extension://${siar.extensionId}/shares.html`);
   const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA').format(new Date()));
   const at = (days: number, time: string) => `${addDays(today, days)}T${time}+07:00`;
   const seed = (itemId: string, over: Partial<SeedShare>): SeedShare => ({

@@ -60,12 +60,12 @@ export async function sendReportsNow(popup: PopupPage): Promise<void> {
   await popup.page.waitForFunction(() => !document.querySelector('section.outbox button[disabled]'));
 }
 
-/** The history page (history.html) and its PROTOCOL §5 hooks. */
+/** The history page (shares.html) and its PROTOCOL §5 hooks. */
 export class HistoryPage {
   private constructor(readonly page: Page) {}
 
   static async open(page: Page, extensionId: string): Promise<HistoryPage> {
-    await page.goto(`chrome-extension://${extensionId}/history.html`);
+    await page.goto(`chrome-extension://${extensionId}/shares.html`);
     await page.locator('main.history[aria-busy="false"]').waitFor();
     return new HistoryPage(page);
   }

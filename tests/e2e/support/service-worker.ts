@@ -22,7 +22,7 @@ export class ServiceWorkerControl {
 
   static async attach(context: BrowserContext, extensionId: string): Promise<ServiceWorkerControl> {
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/history.html`);
+    await page.goto(`chrome-extension://${extensionId}/shares.html`);
     const cdp = await context.newCDPSession(page);
     const control = new ServiceWorkerControl(page, cdp);
     await cdp.send('ServiceWorker.enable');
