@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import type { PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -31,7 +32,7 @@ export function ConfirmShare({ platforms, sharedOn, onConfirm }: Props) {
             onClick={() => void onConfirm(p, postUrl).then((ok) => ok && setPostUrl(''))}
           >
             {sharedOn.includes(p) ? <span aria-hidden="true">✓ </span> : null}
-            {PLATFORM_NAMES[p]}
+            {platformLabel(p, t)}
           </button>
         ))}
       </div>

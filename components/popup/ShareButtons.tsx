@@ -1,4 +1,5 @@
-import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import type { PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -22,11 +23,11 @@ export function ShareButtons({ platforms, sharedOn, onShare }: Props) {
             type="button"
             className={`button button--share${done ? ' button--done' : ''}`}
             data-siar-share={p}
-            aria-label={done ? t('shareAgainOn', PLATFORM_NAMES[p]) : t('share', PLATFORM_NAMES[p])}
+            aria-label={done ? t('shareAgainOn', platformLabel(p, t)) : t('share', platformLabel(p, t))}
             onClick={() => onShare(p)}
           >
             {done ? <span aria-hidden="true">✓ </span> : null}
-            {PLATFORM_NAMES[p]}
+            {platformLabel(p, t)}
           </button>
         );
       })}

@@ -52,7 +52,7 @@ test('10,000 waiting reports: the popup stays fast, and all reach the server exa
   await expect(outboxSection(popup)).toContainText('tidak dapat dihubungi');
 
   const history = await HistoryPage.open(await siar.context.newPage(), siar.extensionId);
-  await expect(history.page.locator('.history-counts')).toContainText(`Bagikan: ${COUNT} · diterima kantor: 0 · menunggu: ${COUNT}`);
+  await expect(history.page.locator('.history-counts')).toContainText(`Dibagikan ${COUNT} kali · diterima kantor: 0 · menunggu: ${COUNT}`);
   await expect(history.rows()).toHaveCount(500);
   await history.page.close();
 

@@ -70,7 +70,7 @@ test('the whole “I shared it” flow works by keyboard alone, with visible foc
 
 test('only the platforms the user ticked are offered', async ({ siar }) => {
   const options = await OptionsPage.open(siar.context, siar.extensionId);
-  for (const name of ['Facebook', 'Instagram', 'Threads', 'LinkedIn', 'TikTok', 'YouTube', 'Telegram', 'Bluesky', 'Mastodon', 'Lainnya / Other']) {
+  for (const name of ['Facebook', 'Instagram', 'Threads', 'LinkedIn', 'TikTok', 'YouTube', 'Telegram', 'Bluesky', 'Mastodon', 'Lainnya']) {
     await options.page.getByRole('checkbox', { name }).uncheck();
   }
   const popup = await PopupPage.open(siar.context, siar.extensionId);
