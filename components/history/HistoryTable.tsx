@@ -19,7 +19,7 @@ function statusKey(record: ShareRecord): MessageKey {
   return `historyStatus_${historyStatus(record)}` as MessageKey;
 }
 
-/** Every share with PROTOCOL §5's data-siar-history-row hooks, newest first. */
+/** Every share with docs/protocol.md §5's data-siar-history-row hooks, newest first. */
 export function HistoryTable({ records }: { records: ShareRecord[] }) {
   const { t, language } = useI18n();
   return (

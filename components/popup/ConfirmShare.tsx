@@ -9,7 +9,7 @@ interface Props {
   onConfirm: (platform: PlatformId, postUrl: string) => Promise<boolean>;
 }
 
-/** "I shared it": a manual confirmation, for where Siar cannot see the post (PROTOCOL §3.2). */
+/** "I shared it": a manual confirmation, for where Siar cannot see the post (docs/protocol.md §3.2). */
 export function ConfirmShare({ platforms, sharedOn, onConfirm }: Props) {
   const { t } = useI18n();
   const [postUrl, setPostUrl] = useState('');

@@ -22,12 +22,12 @@ interface Props {
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** The platforms an item may go to (PROTOCOL §2.2) that the user posts to. */
+/** The platforms an item may go to (docs/protocol.md §2.2) that the user posts to. */
 export function itemPlatforms(shown: ShownItem, enabled: PlatformId[] | null): PlatformId[] {
   return PLATFORM_IDS.filter((p) => allowsPlatform(shown.item, p) && (!enabled || enabled.includes(p)));
 }
 
-/** One of today's posts: PROTOCOL §5's data-siar-item and its controls. */
+/** One of today's posts: docs/protocol.md §5's data-siar-item and its controls. */
 export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastodonInstance }: Props) {
   const { t } = useI18n();
   const { item } = shown;

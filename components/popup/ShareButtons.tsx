@@ -8,7 +8,7 @@ interface Props {
   onShare: (platform: PlatformId) => void;
 }
 
-/** One share control per platform that Siar can open (PROTOCOL §5: data-siar-share). */
+/** One share control per platform that Siar can open (docs/protocol.md §5: data-siar-share). */
 export function ShareButtons({ platforms, sharedOn, onShare }: Props) {
   const { t } = useI18n();
   if (platforms.length === 0) return null;

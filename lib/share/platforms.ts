@@ -1,4 +1,4 @@
-/** Platform ids of PROTOCOL §3.1, in the order the popup lists them. */
+/** Platform ids of docs/protocol.md §3.1, in the order the popup lists them. */
 export const PLATFORM_IDS = [
   'x',
   'facebook',

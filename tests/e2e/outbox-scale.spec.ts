@@ -3,7 +3,7 @@ import { PopupPage } from './support/popup-page';
 import { expect, HistoryPage, outboxSection, seedLegacyShares, sendReportsNow, test, type SeedShare } from './support/report-fixtures';
 
 /**
- * PROTOCOL §3.5 at scale: 10,000 reports wait (the receiver was down for a long time),
+ * docs/protocol.md §3.5 at scale: 10,000 reports wait (the receiver was down for a long time),
  * the popup still opens at once and says so, and once the receiver is back every one
  * reaches it exactly once, through faults on the way.
  */

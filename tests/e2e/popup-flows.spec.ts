@@ -20,7 +20,7 @@ test('a share control opens the platform’s share page with the caption shown f
   const url = new URL(tab.url());
   expect(url.origin + url.pathname).toBe('https://x.com/intent/post');
   expect(url.searchParams.get('text')).toBe(caption);
-  // Opening a share page is not a share (PROTOCOL §3.2).
+  // Opening a share page is not a share (docs/protocol.md §3.2).
   await expect(popup.item(SAIK).locator('.item-shared')).toHaveCount(0);
 });
 

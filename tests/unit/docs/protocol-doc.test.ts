@@ -209,7 +209,7 @@ describe('docs/protocol.md', () => {
 
   describe('§6 enrollment', () => {
     // The office's enroll route and the extension's enrollment are written against these
-    // shapes (PROTOCOL §6); here they are the protocol's, as schemas.
+    // shapes (docs/protocol.md §6); here they are the protocol's, as schemas.
     const client = v.strictObject({ name: v.string(), version: v.string() });
     const requestSchema = v.strictObject({ code: v.pipe(v.string(), v.minLength(1)), client });
     const answerSchema = v.strictObject({

@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-/** The lint rule is the guard of PROTOCOL §2.4: prove it fails on a violation, with the project's own config. */
+/** The lint rule is the guard of docs/protocol.md §2.4: prove it fails on a violation, with the project's own config. */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 
