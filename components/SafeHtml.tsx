@@ -8,7 +8,7 @@ interface Props {
   className?: string;
 }
 
-/** Feed HTML in React: only ever through lib/safe-html (PROTOCOL §2.4). */
+/** Feed HTML in React: only ever through lib/safe-html (docs/protocol.md §2.4). */
 export function SafeHtml({ html, baseUrl, className }: Props) {
   const clean = useMemo(() => sanitizeFeedHtml(html, baseUrl), [html, baseUrl]);
   return <div className={className} dangerouslySetInnerHTML={{ __html: clean }} />;

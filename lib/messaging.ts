@@ -18,7 +18,7 @@ export type ShareResult = { ok: true; shareId: string } | { ok: false; error: 'u
 export interface ProtocolMap {
   /** Fetch every subscription now (the popup's refresh control, options after a change). */
   popupRefreshFeeds(): void;
-  /** "I shared it": a manual confirmation (PROTOCOL §3.2). */
+  /** "I shared it": a manual confirmation (docs/protocol.md §3.2). */
   popupConfirmShare(data: ItemRef & { platform: PlatformId; postUrl: string | null }): ShareResult;
   /** Open a platform's share page for an item; the tab is tied to the item. */
   popupOpenShare(data: ItemRef & { platform: PlatformId; variantOffset: number }): { ok: boolean };

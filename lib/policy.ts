@@ -3,7 +3,7 @@ import type { Subscription } from './feed/types';
 import type { Reporter } from './reports/types';
 import type { UserSettings } from './storage';
 
-/** What an administrator set through browser policy (PROTOCOL §4). */
+/** What an administrator set through browser policy (docs/protocol.md §4). */
 export interface ManagedPolicy {
   feeds: Subscription[];
   reporter: Partial<Reporter>;

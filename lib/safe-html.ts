@@ -2,7 +2,7 @@ import DOMPurify from 'dompurify';
 import { isLoopbackHost, safeUrl } from './feed/safe-url';
 
 /**
- * The one way feed HTML reaches a page (PROTOCOL §2.4, STYLE habit 8): through
+ * The one way feed HTML reaches a page (docs/protocol.md §2.4, STYLE habit 8): through
  * DOMPurify, keeping plain article markup only, with links and images limited
  * to `https:` (loopback `http:`) and resolved against the feed's address.
  * DOMPurify needs a DOM, so this runs in extension pages only, never in a

@@ -2,7 +2,7 @@ import { formatDateTime, type MessageKey } from '@/lib/i18n';
 import { safeUrl } from '@/lib/feed/safe-url';
 import { historyStatus } from '@/lib/reports/history';
 import type { ShareRecord } from '@/lib/reports/types';
-import { PLATFORM_NAMES } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
 import { useI18n } from '../i18n';
 
 /**
@@ -19,7 +19,7 @@ function statusKey(record: ShareRecord): MessageKey {
   return `historyStatus_${historyStatus(record)}` as MessageKey;
 }
 
-/** Every share with PROTOCOL §5's data-siar-history-row hooks, newest first. */
+/** Every share with docs/protocol.md §5's data-siar-history-row hooks, newest first. */
 export function HistoryTable({ records }: { records: ShareRecord[] }) {
   const { t, language } = useI18n();
   return (
@@ -56,7 +56,7 @@ export function HistoryTable({ records }: { records: ShareRecord[] }) {
                   record.title || report.item_id
                 )}
               </td>
-              <td>{PLATFORM_NAMES[report.platform] ?? report.platform}</td>
+              <td>{platformLabel(report.platform, t)}</td>
               <td>
                 <span className={`status status--${record.delivery === 'local' ? 'local' : status}`}>{t(statusKey(record))}</span>
                 {status === 'failed' && record.reason ? <small className="detail">{record.reason}</small> : null}

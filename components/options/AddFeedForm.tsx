@@ -24,7 +24,7 @@ interface Props {
 type Tested = { subscription: Subscription; result: SubscriptionTest };
 
 /**
- * Adds a feed: URL, optional public key and the other fields of PROTOCOL §1.
+ * Adds a feed: URL, optional public key and the other fields of docs/protocol.md §1.
  * "Test" fetches it and shows what Siar would make of it; "Add" does the same
  * and saves it when it works (or, after a failure, when the user insists).
  */

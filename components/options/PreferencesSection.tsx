@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
-import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import { PLATFORM_IDS, type PlatformId } from '@/lib/share/platforms';
 import { instanceOrigin } from '@/lib/sites/mastodon-instances';
 import { userSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
@@ -49,7 +50,7 @@ export function PreferencesSection({ settings, policy }: Props) {
           {PLATFORM_IDS.map((platform) => (
             <label key={platform} className="checkbox">
               <input type="checkbox" checked={enabled.includes(platform)} onChange={(event) => toggle(platform, event.target.checked)} />
-              {PLATFORM_NAMES[platform]}
+              {platformLabel(platform, t)}
             </label>
           ))}
         </fieldset>

@@ -4,7 +4,7 @@ import { outboxSummary } from '@/lib/storage';
 import { useI18n } from '../i18n';
 
 /**
- * PROTOCOL §3.5: after a 401 / 403 the receiver is paused until the token changes;
+ * docs/protocol.md §3.5: after a 401 / 403 the receiver is paused until the token changes;
  * this says so beside the token field, with how many reports wait for it.
  */
 export function ReportTokenWarning({ locked }: { locked: boolean }) {

@@ -7,7 +7,7 @@ interface Props {
   onRemove: (url: string) => void;
 }
 
-/** One subscription; managed (and built-in) ones are read-only (PROTOCOL §4). */
+/** One subscription; managed (and built-in) ones are read-only (docs/protocol.md §4). */
 export function SubscriptionRow({ subscription: s, onRemove }: Props) {
   const { t } = useI18n();
   const zone = INDONESIAN_ZONES.find((z) => z.zone === s.timezone);

@@ -8,7 +8,7 @@ interface Props {
   subscriptions: ResolvedSubscription[];
 }
 
-/** The feeds Siar reads: managed ones listed read-only (PROTOCOL §4), the user's removable, and a form to add one. */
+/** The feeds Siar reads: managed ones listed read-only (docs/protocol.md §4), the user's removable, and a form to add one. */
 export function SubscriptionsSection({ subscriptions }: Props) {
   const { t } = useI18n();
 

@@ -1,5 +1,6 @@
 import type { Caption } from '@/lib/captions/build-caption';
-import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import type { PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -23,7 +24,7 @@ export function CaptionPreview({ id, platforms, platform, caption, onPlatform, o
           <select value={platform} onChange={(event) => onPlatform(event.target.value as PlatformId)}>
             {platforms.map((p) => (
               <option key={p} value={p}>
-                {PLATFORM_NAMES[p]}
+                {platformLabel(p, t)}
               </option>
             ))}
           </select>
@@ -39,7 +40,7 @@ export function CaptionPreview({ id, platforms, platform, caption, onPlatform, o
           </button>
         ) : null}
       </div>
-      <p className="caption" id={id} aria-label={t('captionFor', PLATFORM_NAMES[platform])}>
+      <p className="caption" id={id} aria-label={t('captionFor', platformLabel(platform, t))}>
         {caption.text}
       </p>
       {caption.shortened ? <p className="detail">{t('captionShortened')}</p> : null}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import type { PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -8,7 +9,7 @@ interface Props {
   onConfirm: (platform: PlatformId, postUrl: string) => Promise<boolean>;
 }
 
-/** "I shared it": a manual confirmation, for where Siar cannot see the post (PROTOCOL §3.2). */
+/** "I shared it": a manual confirmation, for where Siar cannot see the post (docs/protocol.md §3.2). */
 export function ConfirmShare({ platforms, sharedOn, onConfirm }: Props) {
   const { t } = useI18n();
   const [postUrl, setPostUrl] = useState('');
@@ -31,7 +32,7 @@ export function ConfirmShare({ platforms, sharedOn, onConfirm }: Props) {
             onClick={() => void onConfirm(p, postUrl).then((ok) => ok && setPostUrl(''))}
           >
             {sharedOn.includes(p) ? <span aria-hidden="true">✓ </span> : null}
-            {PLATFORM_NAMES[p]}
+            {platformLabel(p, t)}
           </button>
         ))}
       </div>

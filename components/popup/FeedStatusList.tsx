@@ -9,7 +9,7 @@ interface Props {
   cache: Record<string, FeedCacheEntry>;
 }
 
-/** One line per subscription: PROTOCOL §5's data-siar-status hook. */
+/** One line per subscription: docs/protocol.md §5's data-siar-status hook. */
 export function FeedStatusList({ subscriptions, cache }: Props) {
   const { t, language } = useI18n();
   return (

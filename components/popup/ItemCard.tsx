@@ -3,7 +3,8 @@ import { captionForShown } from '@/lib/captions/build-caption';
 import { allowsPlatform, type ShownItem } from '@/lib/feed/today';
 import { messenger, type ShareResult } from '@/lib/messaging';
 import { canOpen, shareRoute } from '@/lib/share/share-routes';
-import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import { PLATFORM_IDS, type PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 import { CaptionPreview } from './CaptionPreview';
 import { ConfirmShare } from './ConfirmShare';
@@ -21,12 +22,12 @@ interface Props {
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** The platforms an item may go to (PROTOCOL §2.2) that the user posts to. */
+/** The platforms an item may go to (docs/protocol.md §2.2) that the user posts to. */
 export function itemPlatforms(shown: ShownItem, enabled: PlatformId[] | null): PlatformId[] {
   return PLATFORM_IDS.filter((p) => allowsPlatform(shown.item, p) && (!enabled || enabled.includes(p)));
 }
 
-/** One of today's posts: PROTOCOL §5's data-siar-item and its controls. */
+/** One of today's posts: docs/protocol.md §5's data-siar-item and its controls. */
 export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastodonInstance }: Props) {
   const { t } = useI18n();
   const { item } = shown;
@@ -55,8 +56,8 @@ export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastod
     // Facebook and Instagram take no prefilled text: the caption waits on the clipboard too.
     const copied = composer ? await copy(text) : false;
     const result = await messenger.sendMessage('popupOpenShare', { ...ref, platform: p, variantOffset }).catch(() => ({ ok: false }));
-    if (!result.ok) setNotice({ kind: 'error', text: t('shareOpenFailed', PLATFORM_NAMES[p]) });
-    else if (composer) setNotice({ kind: 'ok', text: t(copied ? 'composerQueuedCopied' : 'composerQueued', PLATFORM_NAMES[p]) });
+    if (!result.ok) setNotice({ kind: 'error', text: t('shareOpenFailed', platformLabel(p, t)) });
+    else if (composer) setNotice({ kind: 'ok', text: t(copied ? 'composerQueuedCopied' : 'composerQueued', platformLabel(p, t)) });
     else setNotice(null);
   };
 
@@ -85,7 +86,7 @@ export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastod
         </p>
         {item.contentHtml ? <ItemContent html={item.contentHtml} baseUrl={shown.subscription.url} /> : null}
         {sharedOn.length > 0 ? (
-          <p className="item-shared">{t('sharedOn', sharedOn.map((p) => PLATFORM_NAMES[p]).join(', '))}</p>
+          <p className="item-shared">{t('sharedOn', sharedOn.map((p) => platformLabel(p, t)).join(', '))}</p>
         ) : null}
 
         <CaptionPreview
@@ -103,7 +104,7 @@ export function ItemCard({ shown, reporterId, sharedOn, enabledPlatforms, mastod
             data-siar-copy=""
             onClick={() => void copy(caption.text).then((ok) => setNotice(ok ? { kind: 'ok', text: t('copied') } : { kind: 'error', text: t('copyFailed') }))}
           >
-            {t('copyCaptionFor', PLATFORM_NAMES[platform])}
+            {t('copyCaptionFor', platformLabel(platform, t))}
           </button>
         </div>
         <ShareButtons platforms={openable} sharedOn={sharedOn} onShare={(p) => void share(p)} />

@@ -7,7 +7,7 @@ interface Props {
   baseUrl: string;
 }
 
-/** The item's full text, folded away; its HTML only through SafeHtml (PROTOCOL §2.4). */
+/** The item's full text, folded away; its HTML only through SafeHtml (docs/protocol.md §2.4). */
 export function ItemContent({ html, baseUrl }: Props) {
   const { t } = useI18n();
   return (

@@ -22,7 +22,7 @@ function hostOf(url: string): string {
   }
 }
 
-/** What waits in the outbox and why (PROTOCOL §3.5: nothing is dropped silently). */
+/** What waits in the outbox and why (docs/protocol.md §3.5: nothing is dropped silently). */
 export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
   const { t } = useI18n();
   const [sending, setSending] = useState(false);

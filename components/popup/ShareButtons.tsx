@@ -1,4 +1,5 @@
-import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
+import { platformLabel } from '@/lib/share/platform-label';
+import type { PlatformId } from '@/lib/share/platforms';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   onShare: (platform: PlatformId) => void;
 }
 
-/** One share control per platform that Siar can open (PROTOCOL §5: data-siar-share). */
+/** One share control per platform that Siar can open (docs/protocol.md §5: data-siar-share). */
 export function ShareButtons({ platforms, sharedOn, onShare }: Props) {
   const { t } = useI18n();
   if (platforms.length === 0) return null;
@@ -22,11 +23,11 @@ export function ShareButtons({ platforms, sharedOn, onShare }: Props) {
             type="button"
             className={`button button--share${done ? ' button--done' : ''}`}
             data-siar-share={p}
-            aria-label={done ? t('shareAgainOn', PLATFORM_NAMES[p]) : t('share', PLATFORM_NAMES[p])}
+            aria-label={done ? t('shareAgainOn', platformLabel(p, t)) : t('share', platformLabel(p, t))}
             onClick={() => onShare(p)}
           >
             {done ? <span aria-hidden="true">✓ </span> : null}
-            {PLATFORM_NAMES[p]}
+            {platformLabel(p, t)}
           </button>
         );
       })}

@@ -64,7 +64,7 @@ export function buildCaption(item: FeedItem, platform: PlatformId, options: Capt
   return { ...fitted, variantIndex, variantCount: count, hashtags };
 }
 
-/** The caption of a shown item: subscription hashtags go only to feeds without `_siar` (PROTOCOL §1). */
+/** The caption of a shown item: subscription hashtags go only to feeds without `_siar` (docs/protocol.md §1). */
 export function captionForShown(
   shown: Pick<ShownItem, 'item' | 'feed' | 'subscription'>,
   platform: PlatformId,

@@ -27,7 +27,7 @@ export function skipReasonOf(issues: readonly v.BaseIssue<unknown>[]): SkipReaso
 
 /**
  * Gathers a feed's items: a bad item is skipped and counted by reason, and of
- * several items with one id only the first is kept (PROTOCOL §2.2).
+ * several items with one id only the first is kept (docs/protocol.md §2.2).
  */
 export class ItemCollector {
   readonly items: FeedItem[] = [];

@@ -42,7 +42,7 @@ function isFresh(entry: FeedCacheEntry, now: Date): boolean {
   return Number.isFinite(last) && now.getTime() - last < (POLL_MINUTES - 1) * 60_000;
 }
 
-/** The next poll: every 15 minutes plus up to a quarter of that as jitter (PROTOCOL §2.5). */
+/** The next poll: every 15 minutes plus up to a quarter of that as jitter (docs/protocol.md §2.5). */
 export function nextPollDelayMinutes(random: () => number = Math.random): number {
   return POLL_MINUTES + random() * (POLL_MINUTES / 4);
 }

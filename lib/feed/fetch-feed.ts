@@ -27,7 +27,7 @@ export interface FetchFeedOptions {
 
 /**
  * Fetches one subscription's feed conditionally and returns its new cache entry.
- * A failure never erases the last good copy: it only sets `error` (PROTOCOL §2.5).
+ * A failure never erases the last good copy: it only sets `error` (docs/protocol.md §2.5).
  */
 export async function fetchFeed(
   subscription: Subscription,
@@ -110,7 +110,7 @@ export async function fetchFeed(
   }
 }
 
-/** The header signature, else the body of `<feed url>.sig` (PROTOCOL §2.6). */
+/** The header signature, else the body of `<feed url>.sig` (docs/protocol.md §2.6). */
 async function findSignature(response: Response, url: string, doFetch: typeof fetch): Promise<string> {
   const header = response.headers.get('siar-signature');
   if (header) return header;

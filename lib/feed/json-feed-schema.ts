@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { readFeedDate } from './feed-date';
 
 /**
- * The fields of JSON Feed 1.1 and of its Siar extension (PROTOCOL §2.2) that Siar
+ * The fields of JSON Feed 1.1 and of its Siar extension (docs/protocol.md §2.2) that Siar
  * reads. Unknown fields are ignored (and not copied); a known field of the wrong
  * type fails the item (or, at top level, the feed). null counts as absent.
  */

@@ -1,6 +1,6 @@
 import { FeedRejection } from './types';
 
-/** PROTOCOL §2.5. */
+/** docs/protocol.md §2.5. */
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const MAX_FEED_ITEMS = 2000;
 export const MAX_STRING_LENGTH = 100_000;

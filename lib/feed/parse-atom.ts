@@ -12,7 +12,7 @@ import { imageFromMedia } from './xml-images';
 
 const MAX_DERIVED_SUMMARY = 1000;
 
-/** Atom 1.0 (RFC 4287). Every entry counts as approved, like RSS (PROTOCOL §2.3). */
+/** Atom 1.0 (RFC 4287). Every entry counts as approved, like RSS (docs/protocol.md §2.3). */
 export function parseAtom(root: unknown, feedUrl: string, timeZone: string, now?: Date): ParsedFeed {
   const top = v.safeParse(atomFeedSchema, isXmlObject(root) ? root : {});
   if (!top.success) throw new FeedRejection('invalid_feed', `<feed>: ${top.issues[0].message}`);

@@ -10,7 +10,7 @@ export { decodeFeedBody } from './decode-body';
 
 export type ParseFeedOptions = ParseOptions;
 
-/** Detects the format by content, not by Content-Type (PROTOCOL §2.1), and parses it. */
+/** Detects the format by content, not by Content-Type (docs/protocol.md §2.1), and parses it. */
 export function parseFeed(text: string, feedUrl: string, options: ParseFeedOptions = {}): ParsedFeed {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (body.startsWith('{')) return parseJsonText(body, feedUrl, options);

@@ -16,7 +16,7 @@ const MAX_DERIVED_SUMMARY = 1000;
 /**
  * RSS 2.0 (and RSS 1.0 / RDF, whose items sit beside the channel), e.g. the
  * `/feed/` of a WordPress site. Every item counts as approved: the
- * subscription is the approval (PROTOCOL §2.3).
+ * subscription is the approval (docs/protocol.md §2.3).
  */
 export function parseRss(rootName: string, root: unknown, feedUrl: string, timeZone: string, now?: Date): ParsedFeed {
   if (!isXmlObject(root)) throw new FeedRejection('invalid_feed', `<${rootName}> is empty`);

@@ -2,7 +2,7 @@ import { MAX_FEED_BYTES } from './limits';
 import { FeedRejection } from './types';
 
 /**
- * Reads a response body, aborting as soon as it passes the limit (PROTOCOL §2.5),
+ * Reads a response body, aborting as soon as it passes the limit (docs/protocol.md §2.5),
  * so that a 50 MB answer never sits in memory whole.
  */
 export async function readLimitedBody(

@@ -5,7 +5,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * PROTOCOL §2.4: `https:` only, `http:` only for loopback hosts. Returns the
+ * docs/protocol.md §2.4: `https:` only, `http:` only for loopback hosts. Returns the
  * normalised URL, or null when the value is absent or not safe.
  */
 export function safeUrl(value: unknown, base?: string): string | null {

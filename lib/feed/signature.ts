@@ -1,6 +1,6 @@
 import { FeedRejection } from './types';
 
-/** PROTOCOL §2.6: Ed25519 over the exact bytes of the response body, via WebCrypto. */
+/** docs/protocol.md §2.6: Ed25519 over the exact bytes of the response body, via WebCrypto. */
 
 export function decodeBase64(text: string): Uint8Array {
   const clean = text.trim();

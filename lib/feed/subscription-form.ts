@@ -16,7 +16,7 @@ export interface SubscriptionForm {
 
 export const EMPTY_FORM: SubscriptionForm = { url: '', publicKey: '', name: '', timezone: '', hashtags: '', reportUrl: '' };
 
-/** The zones of Indonesia, offered for RSS / Atom / plain JSON Feed (PROTOCOL §1 `timezone`). */
+/** The zones of Indonesia, offered for RSS / Atom / plain JSON Feed (docs/protocol.md §1 `timezone`). */
 export const INDONESIAN_ZONES = [
   { zone: 'Asia/Jakarta', key: 'feedTimezoneWIB' },
   { zone: 'Asia/Makassar', key: 'feedTimezoneWITA' },
@@ -29,7 +29,7 @@ export type FormResult =
   | { ok: true; subscription: Subscription }
   | { ok: false; field: FormField; error: MessageKey };
 
-/** PROTOCOL §1: base64 of a raw 32-byte Ed25519 public key. */
+/** docs/protocol.md §1: base64 of a raw 32-byte Ed25519 public key. */
 export function isPublicKey(text: string): boolean {
   try {
     return decodeBase64(text).byteLength === 32;

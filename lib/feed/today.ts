@@ -3,7 +3,7 @@ import { isoOf } from './feed-date';
 import type { PlatformId } from '../share/platforms';
 import type { FeedCacheEntry, FeedItem, ParsedFeed, ResolvedSubscription } from './types';
 
-/** The zone a feed's "today" is reckoned in (PROTOCOL §2.3). */
+/** The zone a feed's "today" is reckoned in (docs/protocol.md §2.3). */
 export function feedTimeZone(feed: ParsedFeed | null, subscription: { timezone?: string }): string {
   return pickTimeZone(feed?.timezone, subscription.timezone);
 }
@@ -23,7 +23,7 @@ function hasWindow(item: FeedItem): boolean {
   return Boolean(item.validFrom || item.validUntil);
 }
 
-/** PROTOCOL §2.3, for one item that is already known to be approved. */
+/** docs/protocol.md §2.3, for one item that is already known to be approved. */
 export function isCurrent(item: FeedItem, now: Date, timeZone: string, day: DayWindow = todayWindow(now, timeZone)): boolean {
   if (hasWindow(item)) {
     const t = now.getTime();
@@ -37,7 +37,7 @@ export function isCurrent(item: FeedItem, now: Date, timeZone: string, day: DayW
   return time >= day.start && time < day.end;
 }
 
-/** What decides whether an item can ever be shown (PROTOCOL §2.3), as instants (ms). */
+/** What decides whether an item can ever be shown (docs/protocol.md §2.3), as instants (ms). */
 export interface ItemSchedule {
   approved: boolean;
   validFrom: number | null;
@@ -46,7 +46,7 @@ export interface ItemSchedule {
   dateModified: number | null;
 }
 
-/** RSS, Atom: the subscription approves every item; only publication dates (PROTOCOL §2.3). */
+/** RSS, Atom: the subscription approves every item; only publication dates (docs/protocol.md §2.3). */
 export function trustedSchedule(datePublished: number | null, dateModified: number | null): ItemSchedule {
   return { approved: true, validFrom: null, validUntil: null, datePublished, dateModified };
 }
@@ -145,7 +145,7 @@ export function selectTodayFromCache(
   );
 }
 
-/** Whether the item may go to the platform (PROTOCOL §2.2: no `platforms` means everywhere). */
+/** Whether the item may go to the platform (docs/protocol.md §2.2: no `platforms` means everywhere). */
 export function allowsPlatform(item: Pick<FeedItem, 'platforms'>, platform: PlatformId): boolean {
   return item.platforms === null || item.platforms.includes(platform);
 }

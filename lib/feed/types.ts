@@ -1,6 +1,6 @@
 import type { PlatformId } from '../share/platforms';
 
-/** A subscription as PROTOCOL §1 defines it, plus where it came from. */
+/** A subscription as docs/protocol.md §1 defines it, plus where it came from. */
 export interface Subscription {
   url: string;
   name?: string;
@@ -30,7 +30,7 @@ export interface FeedItem {
   image: string | null;
   datePublished: string | null;
   dateModified: string | null;
-  /** Effective approval (PROTOCOL §2.3): trusted feeds approve every item. */
+  /** Effective approval (docs/protocol.md §2.3): trusted feeds approve every item. */
   approved: boolean;
   approvedBy: string | null;
   validFrom: string | null;
@@ -54,10 +54,10 @@ export interface ParsedFeed {
   publisher: string | null;
   /** `_siar.timezone`, when valid. */
   timezone: string | null;
-  /** `_siar.report_url`, when safe; whether it may be used is decided per PROTOCOL §3.3. */
+  /** `_siar.report_url`, when safe; whether it may be used is decided per docs/protocol.md §3.3. */
   reportUrl: string | null;
   items: FeedItem[];
-  /** Items skipped as invalid (PROTOCOL §2.2). */
+  /** Items skipped as invalid (docs/protocol.md §2.2). */
   skippedItems: number;
   /** Why they were skipped, counted per reason (each has a sentence in _locales). */
   skipReasons?: Partial<Record<SkipReason, number>>;

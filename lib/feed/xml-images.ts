@@ -19,7 +19,7 @@ function list(value: unknown): unknown[] {
 
 /**
  * The item's picture: an image `enclosure`, `media:content` (also inside
- * `media:group`), else `media:thumbnail`. Only safe URLs count (PROTOCOL §2.4).
+ * `media:group`), else `media:thumbnail`. Only safe URLs count (docs/protocol.md §2.4).
  */
 export function imageFromMedia(item: Record<string, unknown>, baseUrl: string, urlAttribute = 'url'): string | null {
   const group = isXmlObject(item['media:group']) ? item['media:group'] : {};

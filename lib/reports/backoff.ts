@@ -2,7 +2,7 @@ export const MIN_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
 
 /**
- * PROTOCOL §3.5: exponential from 30 s to 6 h, with jitter so that a thousand
+ * docs/protocol.md §3.5: exponential from 30 s to 6 h, with jitter so that a thousand
  * clients that failed together do not all come back in the same second.
  */
 export function backoffDelay(failures: number, random: () => number = Math.random): number {

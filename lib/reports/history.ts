@@ -1,12 +1,12 @@
 import { addDays } from '../time/zoned-date';
 import type { ShareRecord } from './types';
 
-/** The history page's view of the shares (PROTOCOL §5 hooks), as pure functions. */
+/** The history page's view of the shares (docs/protocol.md §5 hooks), as pure functions. */
 
 export type HistoryStatus = 'pending' | 'published' | 'confirmed' | 'failed';
 
 /**
- * PROTOCOL §5: `pending` while the report waits in the outbox or no receiver is
+ * docs/protocol.md §5: `pending` while the report waits in the outbox or no receiver is
  * known; `published` / `confirmed` once the receiver accepted it; `failed` when rejected.
  */
 export function historyStatus(record: ShareRecord): HistoryStatus {

@@ -7,7 +7,7 @@ import type { Reporter, ShareMethod, ShareRecord, ShareStatus } from './types';
 export const CLIENT_NAME = 'siar';
 
 /**
- * PROTOCOL §3.3: the subscription's report_url; else the feed's own, but only
+ * docs/protocol.md §3.3: the subscription's report_url; else the feed's own, but only
  * from the feed's origin or from a feed whose signature was verified.
  */
 export function chooseReceiver(shown: Pick<ShownItem, 'subscription' | 'feed'>, signatureVerified: boolean): string | null {

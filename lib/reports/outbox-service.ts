@@ -9,7 +9,7 @@ import { sendBatch } from './send-batch';
 import { fromStored, openShareDb, outboxRange, receiversInOutbox, toStored, type ShareDb } from './share-db';
 import type { ReceiverState, ShareRecord } from './types';
 
-/** The background's outbox (PROTOCOL §3.5): it alone writes the shares database. */
+/** The background's outbox (docs/protocol.md §3.5): it alone writes the shares database. */
 
 export const OUTBOX_ALARM = 'siar-outbox';
 
@@ -21,7 +21,7 @@ async function publishSummary(db: ShareDb): Promise<void> {
   await outboxSummary.setValue(await readOutboxSummary(db));
 }
 
-/** Writes the share first, durably (PROTOCOL §3.5), then tries to send it. */
+/** Writes the share first, durably (docs/protocol.md §3.5), then tries to send it. */
 export async function recordShare(record: ShareRecord): Promise<void> {
   await serially(async () => {
     const db = await openShareDb();

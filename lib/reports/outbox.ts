@@ -2,7 +2,7 @@ import { backoffDelay, MAX_RETRY_MS } from './backoff';
 import { MAX_BATCH, type BatchOutcome } from './send-batch';
 import type { ReceiverState, ShareRecord } from './types';
 
-/** The outbox logic of PROTOCOL §3.5 as pure functions over the stored records. */
+/** The outbox logic of docs/protocol.md §3.5 as pure functions over the stored records. */
 
 export const FRESH_RECEIVER: ReceiverState = {
   pausedForAuth: false,

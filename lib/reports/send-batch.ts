@@ -22,7 +22,7 @@ function networkFailure(error: unknown): BatchOutcome {
   return { kind: 'retry', code: timedOut ? 'timeout' : 'network', error: String(error), retryAfter: null };
 }
 
-/** One POST of PROTOCOL §3.3 and what its answer means for the outbox (§3.4–3.5). */
+/** One POST of docs/protocol.md §3.3 and what its answer means for the outbox (§3.4–3.5). */
 export async function sendBatch(
   receiver: string,
   reports: readonly ShareReport[],
@@ -63,7 +63,7 @@ export async function sendBatch(
     return networkFailure(error);
   }
   const detail = `HTTP ${status}${text ? `: ${text.slice(0, 500)}` : ''}`;
-  // Only 400 and 413 say that these reports can never be taken (PROTOCOL §3.4). Any other
+  // Only 400 and 413 say that these reports can never be taken (docs/protocol.md §3.4). Any other
   // answer (404 from a misconfigured proxy, a login page…) must not fail the reports: retry.
   if (status === 400 || status === 413) return { kind: 'bad_request', error: detail };
   if (status !== 200) return { kind: 'retry', code: 'unexpected', error: detail, retryAfter: null };

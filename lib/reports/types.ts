@@ -10,7 +10,7 @@ export interface Reporter {
 export type ShareStatus = 'published' | 'confirmed';
 export type ShareMethod = 'composer' | 'intent' | 'manual';
 
-/** One report exactly as PROTOCOL §3.3 sends it. */
+/** One report exactly as docs/protocol.md §3.3 sends it. */
 export interface ShareReport {
   id: string;
   feed_url: string;
@@ -36,7 +36,7 @@ export interface ShareRecord {
   report: ShareReport;
   /** The item's title when it was shared, for the history page. */
   title: string;
-  /** The receiver chosen when the share was made (PROTOCOL §3.3). */
+  /** The receiver chosen when the share was made (docs/protocol.md §3.3). */
   receiver: string | null;
   delivery: DeliveryState;
   /** Why the receiver rejected it, or why the last attempt failed. */
@@ -68,7 +68,7 @@ export interface ReceiverState {
 export type OutboxErrorCode = RetryCode | 'auth' | 'bad_request';
 
 /**
- * What the popup and options say about the outbox (PROTOCOL §3.5: nothing is
+ * What the popup and options say about the outbox (docs/protocol.md §3.5: nothing is
  * dropped silently), kept small in storage.local by the background after every
  * change, so that pages can watch it without reading the whole history.
  */

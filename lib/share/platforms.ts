@@ -1,4 +1,4 @@
-/** Platform ids of PROTOCOL §3.1, in the order the popup lists them. */
+/** Platform ids of docs/protocol.md §3.1, in the order the popup lists them. */
 export const PLATFORM_IDS = [
   'x',
   'facebook',
@@ -22,7 +22,10 @@ export function isPlatformId(value: unknown): value is PlatformId {
   return typeof value === 'string' && PLATFORM_SET.has(value);
 }
 
-/** Display names are brand names: the same in every language. */
+/**
+ * Display names are brand names: the same in every language. The extension shows "other"
+ * from _locales (platform-label.ts); the bilingual name here serves the server's pages.
+ */
 export const PLATFORM_NAMES: Record<PlatformId, string> = {
   x: 'X',
   facebook: 'Facebook',

@@ -23,6 +23,15 @@ test('the popup shows exactly today’s approved demo items, in order', async ({
   await expect
     .poll(() => popup.page.locator('img.item-image').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)))
     .toBe(true);
+  // The whole poster is shown, its "Siar · demo" line at the bottom included: the box has the
+  // image's own proportions (a cropped box would be flatter than the image).
+  const proportions = await popup.page.locator('img.item-image').evaluateAll((imgs) =>
+    imgs.map((i) => {
+      const img = i as HTMLImageElement;
+      return { box: img.clientHeight / img.clientWidth, image: img.naturalHeight / img.naturalWidth };
+    }),
+  );
+  for (const { box, image } of proportions) expect(box).toBeCloseTo(image, 2);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await popup.page.screenshot({ path: join(SCREENSHOT_DIR, 'popup.png'), fullPage: true });
 });

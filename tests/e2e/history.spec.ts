@@ -72,7 +72,7 @@ test('the history shows every share with its status, filters by date, exports CS
   await history.page.locator('input[name="from"]').fill(addDays(today, -1));
   await history.page.locator('input[name="to"]').fill(addDays(today, -1));
   await expect.poll(async () => (await history.hooks()).map((row) => row.platform)).toEqual(['threads', 'telegram']);
-  await expect(history.page.locator('.history-counts')).toContainText('Bagikan: 2 · diterima kantor: 0 · menunggu: 1 · ditolak: 1');
+  await expect(history.page.locator('.history-counts')).toContainText('Dibagikan 2 kali · diterima kantor: 0 · menunggu: 1 · ditolak: 1');
 
   // CSV of what is shown.
   const [download] = await Promise.all([history.page.waitForEvent('download'), history.page.locator('[data-siar-history-export]').click()]);

@@ -3,7 +3,7 @@ import { PopupPage } from './support/popup-page';
 import { expect, HistoryPage, outboxSection, seedLegacyShares, sendReportsNow, test, type SeedShare } from './support/report-fixtures';
 
 /**
- * PROTOCOL §3.5 at scale: 10,000 reports wait (the receiver was down for a long time),
+ * docs/protocol.md §3.5 at scale: 10,000 reports wait (the receiver was down for a long time),
  * the popup still opens at once and says so, and once the receiver is back every one
  * reaches it exactly once, through faults on the way.
  */
@@ -52,7 +52,7 @@ test('10,000 waiting reports: the popup stays fast, and all reach the server exa
   await expect(outboxSection(popup)).toContainText('tidak dapat dihubungi');
 
   const history = await HistoryPage.open(await siar.context.newPage(), siar.extensionId);
-  await expect(history.page.locator('.history-counts')).toContainText(`Bagikan: ${COUNT} · diterima kantor: 0 · menunggu: ${COUNT}`);
+  await expect(history.page.locator('.history-counts')).toContainText(`Dibagikan ${COUNT} kali · diterima kantor: 0 · menunggu: ${COUNT}`);
   await expect(history.rows()).toHaveCount(500);
   await history.page.close();
 

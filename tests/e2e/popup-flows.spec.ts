@@ -20,7 +20,7 @@ test('a share control opens the platform’s share page with the caption shown f
   const url = new URL(tab.url());
   expect(url.origin + url.pathname).toBe('https://x.com/intent/post');
   expect(url.searchParams.get('text')).toBe(caption);
-  // Opening a share page is not a share (PROTOCOL §3.2).
+  // Opening a share page is not a share (docs/protocol.md §3.2).
   await expect(popup.item(SAIK).locator('.item-shared')).toHaveCount(0);
 });
 
@@ -70,7 +70,7 @@ test('the whole “I shared it” flow works by keyboard alone, with visible foc
 
 test('only the platforms the user ticked are offered', async ({ siar }) => {
   const options = await OptionsPage.open(siar.context, siar.extensionId);
-  for (const name of ['Facebook', 'Instagram', 'Threads', 'LinkedIn', 'TikTok', 'YouTube', 'Telegram', 'Bluesky', 'Mastodon', 'Lainnya / Other']) {
+  for (const name of ['Facebook', 'Instagram', 'Threads', 'LinkedIn', 'TikTok', 'YouTube', 'Telegram', 'Bluesky', 'Mastodon', 'Lainnya']) {
     await options.page.getByRole('checkbox', { name }).uncheck();
   }
   const popup = await PopupPage.open(siar.context, siar.extensionId);

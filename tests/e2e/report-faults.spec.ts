@@ -7,7 +7,7 @@ import { expect, HistoryPage, outboxSection, relaunch, sendReportsNow, test } fr
 import { ServiceWorkerControl } from './support/service-worker';
 
 /**
- * PROTOCOL §3.5 end to end: the built extension in Chromium, the real reference server,
+ * docs/protocol.md §3.5 end to end: the built extension in Chromium, the real reference server,
  * and a fault proxy between them. Every test ends by counting SQLite rows: each share
  * reached the server exactly once, none lost, none twice.
  *
@@ -108,7 +108,7 @@ test('the receiver goes down and comes back: the alarm sends the report, no clic
   await expect(outboxSection(popup)).toContainText('tidak dapat dihubungi');
 
   await faults.up();
-  // The first retry is due 30 s after the failure (PROTOCOL §3.5 backoff), woken by chrome.alarms.
+  // The first retry is due 30 s after the failure (docs/protocol.md §3.5 backoff), woken by chrome.alarms.
   await expect.poll(() => server.storedRows().length, { timeout: 75_000, intervals: [1000] }).toBe(1);
   await nothingWaits(popup);
   expectEachStoredOnce(server, faults, 1);

@@ -3,7 +3,7 @@ import { OptionsPage } from './support/options-page';
 import { PopupPage } from './support/popup-page';
 import { expect, outboxSection, test } from './support/report-fixtures';
 
-/** PROTOCOL §3.5: 401 / 403 stop sending to that receiver and ask the user to fix the token. */
+/** docs/protocol.md §3.5: 401 / 403 stop sending to that receiver and ask the user to fix the token. */
 
 const [SAIK, GPR] = DEMO_SHOWN_IDS as [string, string];
 

@@ -1,19 +1,12 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/public/_locales/en/messages.json';
 import id from '@/public/_locales/id/messages.json';
 import { createTranslator, resolveLanguage } from '@/lib/i18n';
+import { sourceFiles } from './source-files';
 
 const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
 
 describe('locales', () => {
   it('have the same keys in Bahasa Indonesia and English, none empty, same placeholders', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@/lib/storage';
 import { resolveSubscriptions } from '@/lib/feed/subscriptions';
 
 describe('managed policy', () => {
-  it('reads PROTOCOL §4 and ignores parts of the wrong type', () => {
+  it('reads docs/protocol.md §4 and ignores parts of the wrong type', () => {
     const policy = parseManagedPolicy({
       feeds: [{ url: 'https://a.go.id/feed.json', hashtags: ['X'] }, { url: 5 }, 'nope'],
       reporter: { id: '1987', name: 'Budi' },

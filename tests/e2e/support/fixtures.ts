@@ -16,7 +16,7 @@ interface Fixtures {
 }
 
 interface Options {
-  /** More managed policy (PROTOCOL §4) besides the feed and the reporter. */
+  /** More managed policy (docs/protocol.md §4) besides the feed and the reporter. */
   policyExtras: Record<string, unknown>;
 }
 

@@ -16,7 +16,7 @@ export function canWritePolicy(): boolean {
   }
 }
 
-/** PROTOCOL §4 configuration for Siar, as an administrator would deploy it. */
+/** docs/protocol.md §4 configuration for Siar, as an administrator would deploy it. */
 export function writeSiarPolicy(policy: Record<string, unknown>): void {
   mkdirSync(POLICY_DIR, { recursive: true });
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));

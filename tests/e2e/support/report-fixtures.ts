@@ -60,7 +60,7 @@ export async function sendReportsNow(popup: PopupPage): Promise<void> {
   await popup.page.waitForFunction(() => !document.querySelector('section.outbox button[disabled]'));
 }
 
-/** The history page (shares.html) and its PROTOCOL §5 hooks. */
+/** The history page (shares.html) and its docs/protocol.md §5 hooks. */
 export class HistoryPage {
   private constructor(readonly page: Page) {}
 

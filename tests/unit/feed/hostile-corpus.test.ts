@@ -67,7 +67,7 @@ async function run(entry: Case, previous?: FeedCacheEntry): Promise<{ result: Fe
   return { result: await fetchFeed(subscription, previous, { now: NOW, fetch }), subscription };
 }
 
-/** Links and images are https (loopback http) or absent, everywhere (PROTOCOL §2.4). */
+/** Links and images are https (loopback http) or absent, everywhere (docs/protocol.md §2.4). */
 function expectOnlySafeUrls(feed: ParsedFeed) {
   const urls = [feed.homePageUrl, feed.reportUrl, ...feed.items.flatMap((item) => [item.url, item.image])];
   for (const url of urls) if (url !== null) expect(safeUrl(url)).toBe(url);

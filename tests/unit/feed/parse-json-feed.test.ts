@@ -46,7 +46,7 @@ describe('JSON Feed with the Siar extension', () => {
     { _siar: { version: 1, publisher: 'Diskominfo Babel', timezone: 'Asia/Makassar', report_url: '/api/v1/shares' } },
   );
 
-  it('reads every field of PROTOCOL §2.2', () => {
+  it('reads every field of docs/protocol.md §2.2', () => {
     const parsed = parseFeed(siarFeed, FEED_URL);
     expect(parsed).toMatchObject({
       format: 'json',

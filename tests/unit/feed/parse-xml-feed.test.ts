@@ -16,7 +16,7 @@ describe('RSS 2.0: the /feed/ of a WordPress site', () => {
   it('maps an item onto the common model', () => {
     expect(feed).toMatchObject({ format: 'rss', siar: false, title: 'Diskominfo Contoh', homePageUrl: 'https://diskominfo.example.go.id/' });
     expect(feed.items[0]).toMatchObject({
-      // PROTOCOL §5: the guid is the id; a guid that is not a permalink is not the link.
+      // docs/protocol.md §5: the guid is the id; a guid that is not a permalink is not the link.
       id: 'https://diskominfo.example.go.id/?p=101',
       url: 'https://diskominfo.example.go.id/2026/11/berita-101/',
       title: 'Pemkot Gelar Rapat Koordinasi Humas – Sesi 101',
@@ -29,7 +29,7 @@ describe('RSS 2.0: the /feed/ of a WordPress site', () => {
     expect(feed.items[0]?.contentHtml).toContain('<figure class="wp-block-image');
   });
 
-  it('approves every item and lets the subscription add its hashtags (PROTOCOL §1, §2.3)', () => {
+  it('approves every item and lets the subscription add its hashtags (docs/protocol.md §1, §2.3)', () => {
     const subscription = makeSubscription({ url: FEED_URL, hashtags: ['PemkotContoh', '#Humas'] });
     const shown = selectTodayItems([{ subscription, feed }], NOW);
     expect(shown.map((s) => s.item.id)).toEqual(['https://diskominfo.example.go.id/?p=101', 'https://diskominfo.example.go.id/?p=100']);

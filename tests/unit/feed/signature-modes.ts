@@ -1,5 +1,5 @@
 /**
- * How the corpus runner serves a body's signature (PROTOCOL §2.6), each way a
+ * How the corpus runner serves a body's signature (docs/protocol.md §2.6), each way a
  * publisher or an attacker might get it right or wrong. A fresh key pair per run.
  */
 export type SignatureMode =

@@ -5,7 +5,7 @@ import { EMPTY_FORM, originsToRequest, subscriptionFromForm } from '@/lib/feed/s
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('the add-a-feed form', () => {
-  it('keeps what was filled in, in the shape of PROTOCOL §1', () => {
+  it('keeps what was filled in, in the shape of docs/protocol.md §1', () => {
     const result = subscriptionFromForm(
       {
         url: ' https://Diskominfo.Example.go.id/feed/ ',

@@ -8,7 +8,7 @@ const WIT = 'Asia/Jayapura';
 
 type Case = [label: string, now: string, zone: string, item: Parameters<typeof makeItem>[0], shown: boolean];
 
-// PROTOCOL §2.3, case by case.
+// docs/protocol.md §2.3, case by case.
 const cases: Case[] = [
   // Publication date, no window: the calendar date in the zone decides.
   ['WIB: published this morning', '2026-11-26T03:00:00Z', WIB, { datePublished: '2026-11-26T00:30:00Z' }, true],

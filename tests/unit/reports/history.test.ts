@@ -8,7 +8,7 @@ const on = (id: string, sharedAt: string, overrides: Partial<ShareRecord> = {}) 
   return { ...record, report: { ...record.report, shared_at: sharedAt } };
 };
 
-describe('historyStatus (PROTOCOL §5)', () => {
+describe('historyStatus (docs/protocol.md §5)', () => {
   it.each([
     ['waiting in the outbox', { delivery: 'pending' as const }, 'pending'],
     ['no receiver known', { delivery: 'local' as const, receiver: null }, 'pending'],

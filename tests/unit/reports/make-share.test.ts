@@ -4,7 +4,7 @@ import { makeFeed, makeItem, makeSubscription } from '../feed/item-factory';
 
 const FEED = 'https://siar.example.go.id/feed.json';
 
-describe('chooseReceiver (PROTOCOL §3.3)', () => {
+describe('chooseReceiver (docs/protocol.md §3.3)', () => {
   it.each([
     ['the subscription’s report_url wins', { report_url: 'https://laporan.go.id/r' }, 'https://other.example/r', false, 'https://laporan.go.id/r'],
     ['the feed’s own from the same origin', {}, 'https://siar.example.go.id/api/v1/shares', false, 'https://siar.example.go.id/api/v1/shares'],

@@ -6,7 +6,7 @@ const NOW = 1_000_000_000_000;
 const reports = [makeRecord('a').report];
 const answering = (response: () => Response) => (async () => response()) as typeof fetch;
 
-describe('sendBatch (PROTOCOL §3.4–3.5)', () => {
+describe('sendBatch (docs/protocol.md §3.4–3.5)', () => {
   it('reads accepted, duplicate and rejected', async () => {
     const outcome = await sendBatch('https://r.go.id/r', reports, '', answering(() =>
       Response.json({ accepted: ['a'], duplicate: ['b', 3], rejected: [{ id: 'c', reason: 'no' }, { id: 'd' }, 'junk'] }),
@@ -60,7 +60,7 @@ describe('sendBatch (PROTOCOL §3.4–3.5)', () => {
     expect(await sendBatch('https://r.go.id/r', reports, '', refused)).toMatchObject({ kind: 'retry', code: 'network' });
   });
 
-  it('sends the PROTOCOL §3.3 body with the bearer token, without cookies', async () => {
+  it('sends the docs/protocol.md §3.3 body with the bearer token, without cookies', async () => {
     let seen: RequestInit | undefined;
     const capture = (async (_: string, init: RequestInit) => {
       seen = init;
