@@ -13,7 +13,7 @@ export interface ItemRef {
   itemId: string;
 }
 
-export type ShareResult = { ok: true; shareId: string } | { ok: false; error: 'unknown_item' | 'not_allowed' | 'bad_post_url' };
+export type ShareResult = { ok: true; shareId: string } | { ok: false; error: 'unknown_item' | 'not_now' | 'not_allowed' | 'bad_post_url' };
 
 export interface ProtocolMap {
   /** Fetch every subscription now (the popup's refresh control, options after a change). */

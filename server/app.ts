@@ -7,7 +7,8 @@ import { CORS_HEADERS, send, sendJson } from './http-helpers';
 import { serveDashboard } from './dashboard';
 import { ReportStore } from './report-store';
 import { handleShares } from './shares-api';
-import { signBytes } from './signing';
+import { FeedSequence } from './feed-seq';
+import { feedStatement, signFeedStatement } from './signing';
 
 export interface SiarServerOptions {
   host: string;
@@ -39,7 +40,14 @@ function feedBody(req: IncomingMessage): Buffer {
   return Buffer.from(JSON.stringify(demoFeed(originOf(req)), null, 2));
 }
 
-function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
+/** PROTOCOL §2.6 (v2): a statement naming this feed URL, now, and the exact body. */
+async function signedStatement(req: IncomingMessage, body: Uint8Array, key: KeyObject, seqs: FeedSequence): Promise<string> {
+  const url = new URL(req.url ?? '/feed.json', originOf(req));
+  url.pathname = url.pathname.replace(/\.sig$/, '');
+  return signFeedStatement(key, feedStatement({ url: url.href, body, seq: seqs.next(url.href, body) }));
+}
+
+async function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions, seqs: FeedSequence): Promise<void> {
   const body = feedBody(req);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers: Record<string, string> = {
@@ -51,23 +59,24 @@ function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServe
     'Content-Type': 'application/feed+json; charset=utf-8',
   };
   if (options.signingKey && options.signatureHeader !== false) {
-    headers['Siar-Signature'] = `ed25519=${signBytes(options.signingKey, body)}`;
+    // Signed on every answer, 304 included: the client's copy gets a fresh exp without a new body.
+    headers['Siar-Signature'] = await signedStatement(req, body, options.signingKey, seqs);
   }
   if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
   send(res, 200, body, headers);
 }
 
-/** `/feed.json.sig`: the base64 signature of the body `/feed.json` serves now. */
-function serveSignature(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
+/** `/feed.json.sig`: the signed statement of the body `/feed.json` serves now. */
+async function serveSignature(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions, seqs: FeedSequence): Promise<void> {
   if (!options.signingKey) return send(res, 404, 'This server does not sign its feed.', { 'Content-Type': 'text/plain; charset=utf-8' });
-  send(res, 200, `${signBytes(options.signingKey, feedBody(req))}\n`, {
+  send(res, 200, `${await signedStatement(req, feedBody(req), options.signingKey, seqs)}\n`, {
     ...CORS_HEADERS,
     'Cache-Control': 'no-cache',
     'Content-Type': 'text/plain; charset=utf-8',
   });
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions, seqs: FeedSequence): Promise<void> {
   const url = new URL(req.url ?? '/', originOf(req));
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') return send(res, 204, '', CORS_HEADERS);
@@ -78,8 +87,8 @@ async function route(req: IncomingMessage, res: ServerResponse, store: ReportSto
   }
   if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
 
-  if (url.pathname === '/feed.json') return serveFeed(req, res, options);
-  if (url.pathname === '/feed.json.sig') return serveSignature(req, res, options);
+  if (url.pathname === '/feed.json') return serveFeed(req, res, options, seqs);
+  if (url.pathname === '/feed.json.sig') return serveSignature(req, res, options, seqs);
   if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
   if (serveDashboard(req, res, url, { store, timezone: options.timezone, dashboardAuth: options.dashboardAuth })) return;
   const poster = /^\/demo\/images\/(\w+)\.svg$/.exec(url.pathname);
@@ -98,8 +107,9 @@ async function route(req: IncomingMessage, res: ServerResponse, store: ReportSto
 /** Starts the reference server; port 0 picks a free one. */
 export function startServer(options: SiarServerOptions): Promise<RunningServer> {
   const store = new ReportStore(options.dataDir);
+  const seqs = new FeedSequence(options.dataDir);
   const server = createServer((req, res) => {
-    route(req, res, store, options).catch((error: unknown) => {
+    route(req, res, store, options, seqs).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { itemKey, selectTodayFromCache } from '@/lib/feed/today';
 import { feedState } from '@/lib/feed/types';
+import { usableCache } from '@/lib/feed/usable-entry';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
 import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
@@ -29,7 +30,9 @@ function Popup() {
   const { t, language } = useI18n();
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
-  const { subscriptions, cache, now, sharedOn, settings, policy } = state;
+  const { subscriptions, now, sharedOn, settings, policy } = state;
+  // Copies under another key, or past their statement's exp, count for nothing (PROTOCOL §2.6).
+  const cache = useMemo(() => usableCache(subscriptions, state.cache, now), [subscriptions, state.cache, now]);
   const items = useMemo(() => selectTodayFromCache(subscriptions, cache, now), [subscriptions, cache, now]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
   const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;

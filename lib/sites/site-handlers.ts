@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { captionForShown } from '../captions/build-caption';
 import { loadIdentity, loadSubscriptions, readPolicy } from '../config';
 import { safeUrl } from '../feed/safe-url';
-import { isCurrent, allowsPlatform, selectTodayFromCache } from '../feed/today';
+import { allowsPlatform, selectTodayFromCache } from '../feed/today';
 import { createTranslator, resolveLanguage } from '../i18n';
 import type { ItemRef } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
@@ -11,7 +11,7 @@ import { recordShare } from '../reports/outbox-service';
 import type { ShareStatus } from '../reports/types';
 import { requireSiteContentScript, type SiteSender } from '../sender-check';
 import { createSerialQueue } from '../serial';
-import { findItem, isAllowedOn } from '../share/find-item';
+import { findSharable as findSharableItem } from '../share/find-item';
 import type { PlatformId } from '../share/platforms';
 import { feedCache, userSettings } from '../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
@@ -54,11 +54,11 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
   };
 }
 
+/** The one rule (lib/share/find-item.ts); the site's UI knows an item out of its window as gone. */
 async function findSharable(ref: ItemRef, platform: PlatformId) {
-  const found = await findItem(ref);
-  if (!found || !isCurrent(found.shown.item, new Date(), found.shown.timeZone)) return { error: 'unknown_item' as const };
-  if (!isAllowedOn(found, platform)) return { error: 'not_allowed' as const };
-  return { found };
+  const result = await findSharableItem(ref, platform);
+  if (result.found) return { found: result.found };
+  return { error: result.error === 'not_allowed' ? ('not_allowed' as const) : ('unknown_item' as const) };
 }
 
 export async function requestInsert(

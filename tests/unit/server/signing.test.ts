@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchFeed } from '@/lib/feed/fetch-feed';
-import { verifySignature } from '@/lib/feed/signature';
+import { sha256Base64Url, verifyFeedStatement } from '@/lib/feed/signature';
 import { startServer, type RunningServer } from '../../../server/app';
+import { FeedSequence } from '../../../server/feed-seq';
 import { generateSigningKeys, privateKeyFromText, publicKeyBase64 } from '../../../server/signing';
 
 /** The reference server signs what it serves, and Siar's own verifier accepts it (PROTOCOL §2.6). */
@@ -41,15 +42,29 @@ describe('the reference server signs its feed', () => {
     expect(() => privateKeyFromText('c2hvcnQ=')).toThrow(/32 bytes/);
   });
 
-  it('sends the Siar-Signature header and /feed.json.sig over the exact body', async () => {
+  it('sends a v2 statement (header and /feed.json.sig) naming the URL, the exact body and a seq', async () => {
     const { origin } = await start({ signed: true });
     const response = await fetch(`${origin}/feed.json`);
     const body = new Uint8Array(await response.arrayBuffer());
     const header = response.headers.get('siar-signature')!;
-    expect(header).toMatch(/^ed25519=[A-Za-z0-9+/]{86}==$/);
-    await expect(verifySignature(keys.publicKey, header, body)).resolves.toBeUndefined();
+    const feedUrl = `${origin}/feed.json`;
+    const context = { feedUrl, sha256: await sha256Base64Url(body), now: new Date(), previous: null };
+    const statement = await verifyFeedStatement(keys.publicKey, header, context);
+    expect(statement.exp - statement.iat).toBeLessThanOrEqual(48 * 3600);
     const sig = await (await fetch(`${origin}/feed.json.sig`)).text();
-    await expect(verifySignature(keys.publicKey, sig, body)).resolves.toBeUndefined();
+    // The same body: the same seq, so that the client takes it again.
+    expect((await verifyFeedStatement(keys.publicKey, sig, { ...context, previous: statement })).seq).toBe(statement.seq);
+  });
+
+  it('keeps seq per feed URL: the same body the same, a new body higher, across a restart', () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'siar-seq-'));
+    const url = 'http://127.0.0.1:8787/feed.json';
+    const first = new FeedSequence(dataDir).next(url, Buffer.from('a'));
+    expect(new FeedSequence(dataDir).next(url, Buffer.from('a'))).toBe(first);
+    const restarted = new FeedSequence(dataDir);
+    const second = restarted.next(url, Buffer.from('b'));
+    expect(second).toBeGreaterThan(first);
+    expect(restarted.next(url, Buffer.from('a'))).toBeGreaterThan(second);
   });
 
   it('is verified by fetchFeed, through the header or the .sig file', async () => {
