@@ -57,7 +57,8 @@ export default defineBackground(() => {
 
   userSubscriptions.watch(() => void refreshFeeds());
   userSettings.watch((next, previous) => {
-    if (next.reportToken !== previous?.reportToken) void resumeAfterTokenChange();
+    const tokens = (s: typeof next | null) => JSON.stringify([s?.reportToken, s?.reportTokens]);
+    if (tokens(next) !== tokens(previous)) void resumeAfterTokenChange();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'managed') return;

@@ -10,9 +10,26 @@ import type { PlatformId } from './share/platforms';
 
 export type LanguageSetting = 'auto' | 'id' | 'en';
 
+/** PROTOCOL §6: what the office answered to the person's enrollment code. */
+export interface Enrollment {
+  /** The office's origin: its token belongs there only. */
+  origin: string;
+  /** The office's record of the person: shown read-only, sent in every report. */
+  reporter: Reporter;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface UserSettings {
   reporter: Reporter;
+  /**
+   * The single token typed in options by builds before protocol version 2. It belongs to
+   * the receivers of the user's subscriptions only (lib/reports/report-tokens.ts).
+   */
   reportToken: string;
+  /** Receiver origin → token, typed in options or received at enrollment (PROTOCOL §3.3). */
+  reportTokens: Record<string, string>;
+  enrollment: Enrollment | null;
   language: LanguageSetting;
   /** The platforms the user posts to; null: all of them. */
   enabledPlatforms: PlatformId[] | null;
@@ -25,6 +42,8 @@ export interface UserSettings {
 export const DEFAULT_SETTINGS: UserSettings = {
   reporter: { id: '', name: '', unit: '' },
   reportToken: '',
+  reportTokens: {},
+  enrollment: null,
   language: 'auto',
   enabledPlatforms: null,
   mastodonInstances: [],
@@ -33,10 +52,12 @@ export const DEFAULT_SETTINGS: UserSettings = {
 
 export const userSettings = storage.defineItem<UserSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
     // v2: platforms, Mastodon instances and notifications, with their defaults.
     2: (old: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SETTINGS, ...old }),
+    // v3: tokens per receiver origin, and enrollment (PROTOCOL v2 §3.3, §6).
+    3: (old: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SETTINGS, ...old }),
   },
 });
 

@@ -124,7 +124,7 @@ function Popup() {
       </div>
 
       <footer className="popup-footer">
-        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} /> : null}
+        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenOwner={state.tokenOwner} now={now} /> : null}
       </footer>
     </main>
   );

@@ -5,6 +5,7 @@ import { selectTodayFromCache, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
+import { tokenOwner, type TokenOwner } from '@/lib/reports/report-tokens';
 import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
@@ -22,8 +23,8 @@ export interface PopupState {
   identity: EffectiveIdentity;
   settings: UserSettings;
   policy: ManagedPolicy;
-  /** The report token is set by a locked policy: only the administrator can fix it. */
-  tokenLocked: boolean;
+  /** Who can fix a refused token, per receiver (PROTOCOL §3.5, §6). */
+  tokenOwner: (receiverUrl: string) => TokenOwner;
   language: Language;
   now: Date;
 }
@@ -34,10 +35,10 @@ export const usePopupStore = create<PopupState>(() => ({
   cache: {},
   outbox: EMPTY_OUTBOX_SUMMARY,
   sharedOn: {},
-  identity: { reporter: { id: '', name: '', unit: '' }, reportToken: '' },
+  identity: { reporter: { id: '', name: '', unit: '' } },
   settings: DEFAULT_SETTINGS,
   policy: EMPTY_POLICY,
-  tokenLocked: false,
+  tokenOwner: () => 'user',
   language: 'id',
   now: new Date(),
 }));
@@ -60,7 +61,7 @@ export async function loadPopupState(): Promise<void> {
     identity: effectiveIdentity(settings, policy),
     settings,
     policy,
-    tokenLocked: policy.locked && policy.reportToken !== null,
+    tokenOwner: (receiverUrl: string) => tokenOwner(receiverUrl, { settings, policy, subscriptions }),
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });
