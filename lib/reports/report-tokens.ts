@@ -11,7 +11,7 @@ import { chooseReceiver } from './make-share';
  */
 
 export interface TokenSources {
-  settings: Pick<UserSettings, 'reportToken' | 'reportTokens'>;
+  settings: Pick<UserSettings, 'reportToken' | 'reportTokens' | 'enrollment'>;
   policy: Pick<ManagedPolicy, 'feeds' | 'reportToken' | 'reportTokens' | 'locked'>;
   /** Every subscription in force, managed ones marked so. */
   subscriptions: readonly Pick<ResolvedSubscription, 'url' | 'report_url' | 'source'>[];
@@ -92,7 +92,7 @@ export function receiverOrigins(
 export type TokenOwner = 'locked' | 'enrolled' | 'user';
 
 /** Who can fix a token that this receiver refused: the administrator, the office with a new code, or the user. */
-export function tokenOwner(receiverUrl: string, sources: TokenSources & { settings: Pick<UserSettings, 'enrollment'> }): TokenOwner {
+export function tokenOwner(receiverUrl: string, sources: TokenSources): TokenOwner {
   const origin = originOf(receiverUrl);
   if (!origin) return 'user';
   if (tokenIsLocked(origin, sources)) return 'locked';
