@@ -123,3 +123,32 @@ export const outboxSummary = storage.defineItem<OutboxSummary>('local:outboxSumm
   version: 1,
   migrations: {},
 });
+
+/**
+ * A post the user started with a trusted click on the site's Post control, for the item the
+ * tab carries, and not yet seen to go out (issue 12). Kept until the site confirms it, or
+ * the user answers "did this post go out?" in the popup: a tab closed or a worker stopped
+ * right after Post loses no share.
+ */
+export interface ShareAttempt {
+  /** The share's report id if it is recorded: the same attempt can never be reported twice. */
+  id: string;
+  tabId: number;
+  feedUrl: string;
+  itemId: string;
+  platform: PlatformId;
+  method: ShareMethod;
+  /** The item's title at the click, for the popup's question. */
+  title: string;
+  /** ms since epoch. */
+  at: number;
+  /** The tab was closed before the site confirmed the post. */
+  tabClosed: boolean;
+}
+
+/** Tab id → its unfinished post. Written by the background only. */
+export const shareAttempts = storage.defineItem<Record<string, ShareAttempt>>('local:shareAttempts', {
+  fallback: {},
+  version: 1,
+  migrations: {},
+});

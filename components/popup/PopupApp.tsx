@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
 import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
+import { UnfinishedPosts } from './UnfinishedPosts';
 import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
 
 export function PopupApp() {
@@ -96,6 +97,7 @@ function Popup() {
       ) : null}
 
       <FeedStatusList subscriptions={subscriptions} cache={cache} />
+      <UnfinishedPosts attempts={state.attempts} />
 
       {items.length > 0 ? (
         <div className="progress">
