@@ -8,7 +8,8 @@ import { serveDashboard } from './dashboard';
 import { ReportStore } from './report-store';
 import { handleShares } from './shares-api';
 import { FeedSequence } from './feed-seq';
-import { feedStatement, signFeedStatement } from './signing';
+import { EnrollmentDesk, type EnrollmentCode } from './enroll-route';
+import { feedStatement, publicKeyBase64, signFeedStatement } from './signing';
 
 export interface SiarServerOptions {
   host: string;
@@ -23,6 +24,8 @@ export interface SiarServerOptions {
   timezone?: string;
   /** "user:password" asked (HTTP Basic) for `/` and the dashboard; absent: open. */
   dashboardAuth?: string | null;
+  /** Enrollment codes (PROTOCOL §6, server/enroll-route.ts, until Siar Kantor's replaces it). */
+  enrollmentCodes?: EnrollmentCode[];
 }
 
 export interface RunningServer {
@@ -76,14 +79,18 @@ async function serveSignature(req: IncomingMessage, res: ServerResponse, options
   });
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions, seqs: FeedSequence): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions, seqs: FeedSequence, desk: EnrollmentDesk | null): Promise<void> {
   const url = new URL(req.url ?? '/', originOf(req));
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') return send(res, 204, '', CORS_HEADERS);
 
   if (url.pathname === '/api/v1/shares') {
     if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
-    return handleShares(req, res, { store, tokens: options.tokens });
+    return handleShares(req, res, { store, tokens: desk?.tokens ?? options.tokens });
+  }
+  if (url.pathname === '/api/v1/enroll' && desk) {
+    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
+    return desk.handle(req, res, originOf(req));
   }
   if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
 
@@ -108,8 +115,17 @@ async function route(req: IncomingMessage, res: ServerResponse, store: ReportSto
 export function startServer(options: SiarServerOptions): Promise<RunningServer> {
   const store = new ReportStore(options.dataDir);
   const seqs = new FeedSequence(options.dataDir);
+  const desk = options.enrollmentCodes
+    ? new EnrollmentDesk(options.enrollmentCodes, new Set(options.tokens ?? []), (origin) => [
+        {
+          url: `${origin}/feed.json`,
+          ...(options.signingKey ? { public_key: publicKeyBase64(options.signingKey) } : {}),
+          report_url: `${origin}/api/v1/shares`,
+        },
+      ])
+    : null;
   const server = createServer((req, res) => {
-    route(req, res, store, options, seqs).catch((error: unknown) => {
+    route(req, res, store, options, seqs, desk).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.destroy();

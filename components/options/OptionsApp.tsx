@@ -7,6 +7,7 @@ import { resolveLanguage } from '@/lib/i18n';
 import type { ManagedPolicy } from '@/lib/policy';
 import { DEFAULT_SETTINGS, feedCache, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
+import { EnrollSection } from './EnrollSection';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
@@ -74,6 +75,7 @@ function Options({ data }: { data: OptionsData | null }) {
           </select>
         </label>
       </header>
+      <EnrollSection settings={data.settings} policy={data.policy} />
       <SubscriptionsSection subscriptions={data.subscriptions} />
       <IdentitySection
         // A new receiver or an enrollment starts the form again from what is stored.
