@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/app';
+import type { EnrollmentCode } from '../../../server/enroll-route';
 import { TMP_DIR } from './paths';
 
 export interface TestServer extends RunningServer {
@@ -13,7 +14,7 @@ export interface TestServer extends RunningServer {
   storedRows(): Record<string, unknown>[];
 }
 
-export async function startTestServer(options: { tokens?: string[]; signingKey?: KeyObject } = {}): Promise<TestServer> {
+export async function startTestServer(options: { tokens?: string[]; signingKey?: KeyObject; enrollmentCodes?: EnrollmentCode[] } = {}): Promise<TestServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
   const running = await startServer({
@@ -22,6 +23,7 @@ export async function startTestServer(options: { tokens?: string[]; signingKey?:
     dataDir,
     tokens: options.tokens ? new Set(options.tokens) : null,
     signingKey: options.signingKey ?? null,
+    enrollmentCodes: options.enrollmentCodes,
   });
   return {
     ...running,
