@@ -83,12 +83,12 @@ test('a replayed older version and a body signed for another feed are refused; t
 
 test('when the cached copy’s statement expires, its items are no longer shown or shareable, and the popup says why', async () => {
   const feed = await publisher();
-  // Signed 48 h ago minus 8 s: it runs out a few seconds from now.
-  feed.serve({ body: siarFeed(feed.origin, ['sebentar']), statement: { seq: 5, iat: new Date(Date.now() - 48 * 3600_000 + 8000) } });
+  // Signed (at each request) 48 h minus 10 s ago: it runs out 10 s after Siar fetched it.
+  feed.serve({ body: siarFeed(feed.origin, ['sebentar']), statement: { seq: 5, ageSeconds: 48 * 3600 - 10 } });
   const { context, extensionId } = await launch({ feeds: [{ url: feed.feedUrl, public_key: keys.publicKey }], reporter: REPORTER });
   const popup = await PopupPage.open(context, extensionId);
   await expect(popup.item('sebentar')).toBeVisible();
-  await popup.page.waitForTimeout(9000);
+  await popup.page.waitForTimeout(11_000);
   await popup.page.reload();
   await expect(popup.item('sebentar')).toHaveCount(0);
   await expect(popup.feedStatus(feed.feedUrl)).toHaveAttribute('data-state', 'error');

@@ -12,7 +12,7 @@ import { feedStatement, signFeedStatement } from '../../../server/signing';
 export interface ServedVersion {
   body: string;
   /** The statement's claims; absent: no signature at all. */
-  statement?: { seq: number; url?: string; iat?: Date; lifetimeSeconds?: number; bodyFor?: string };
+  statement?: { seq: number; url?: string; iat?: Date; ageSeconds?: number; lifetimeSeconds?: number; bodyFor?: string };
 }
 
 export interface SignedFeedServer {
@@ -55,7 +55,7 @@ export async function startSignedFeedServer(options: { host: '127.0.0.1' | 'loca
             url: version.statement.url ?? `${origin}/feed.json`,
             body: version.statement.bodyFor ? Buffer.from(version.statement.bodyFor) : bytes,
             seq: version.statement.seq,
-            now: version.statement.iat,
+            now: version.statement.iat ?? new Date(Date.now() - (version.statement.ageSeconds ?? 0) * 1000),
             lifetimeSeconds: version.statement.lifetimeSeconds,
           }),
         )
