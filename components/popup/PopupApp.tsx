@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { itemKey, selectTodayFromCache } from '@/lib/feed/today';
-import { feedState } from '@/lib/feed/types';
+import { feedState, type FeedCacheEntry } from '@/lib/feed/types';
 import { usableCache } from '@/lib/feed/usable-entry';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
@@ -13,6 +13,10 @@ import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
 import { UnfinishedPosts } from './UnfinishedPosts';
 import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
+
+function feedTitles(cache: Record<string, FeedCacheEntry>): Record<string, string> {
+  return Object.fromEntries(Object.entries(cache).flatMap(([url, entry]) => (entry.feed?.title ? [[url, entry.feed.title]] : [])));
+}
 
 export function PopupApp() {
   const language = usePopupStore((state) => state.language);
@@ -96,7 +100,7 @@ function Popup() {
         </div>
       ) : null}
 
-      <FeedStatusList subscriptions={subscriptions} cache={cache} />
+      <FeedStatusList subscriptions={subscriptions} cache={cache} titles={feedTitles(state.cache)} />
       <UnfinishedPosts attempts={state.attempts} />
 
       {items.length > 0 ? (
