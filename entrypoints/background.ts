@@ -6,11 +6,14 @@ import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
+import { answerAttempt } from '@/lib/share/answer-attempt';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
+import { closeAttemptsOfGoneTabs } from '@/lib/sites/share-attempts';
 import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
 import {
   forgetClosedTab,
   listSiteItems,
+  recordAttempt,
   recordPublished,
   recordSentConfirmation,
   requestImage,
@@ -40,11 +43,16 @@ export default defineBackground(() => {
     requireExtensionPage(sender);
     return sendReportsNow();
   });
+  messenger.onMessage('popupAnswerAttempt', ({ sender, data }) => {
+    requireExtensionPage(sender);
+    return answerAttempt(data);
+  });
 
   // --- Social sites (issue 4): content scripts; every handler checks the sender itself. ---
   messenger.onMessage('siteListItems', ({ sender, data }) => listSiteItems(sender, data));
   messenger.onMessage('siteInsertRequest', ({ sender, data }) => requestInsert(sender, data));
   messenger.onMessage('siteImageRequest', ({ sender, data }) => requestImage(sender, data));
+  messenger.onMessage('siteSubmitAttempt', ({ sender, data }) => recordAttempt(sender, data));
   messenger.onMessage('sitePublished', ({ sender, data }) => recordPublished(sender, data));
   messenger.onMessage('siteConfirmSent', ({ sender, data }) => recordSentConfirmation(sender, data));
   browser.tabs.onRemoved.addListener(forgetClosedTab);
@@ -57,7 +65,8 @@ export default defineBackground(() => {
 
   userSubscriptions.watch(() => void refreshFeeds());
   userSettings.watch((next, previous) => {
-    if (next.reportToken !== previous?.reportToken) void resumeAfterTokenChange();
+    const tokens = (s: typeof next | null) => JSON.stringify([s?.reportToken, s?.reportTokens]);
+    if (tokens(next) !== tokens(previous)) void resumeAfterTokenChange();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'managed') return;
@@ -83,5 +92,6 @@ export default defineBackground(() => {
   void refreshFeeds();
   void ensurePollScheduled();
   void startOutbox();
+  void closeAttemptsOfGoneTabs();
   void updateBadge();
 });

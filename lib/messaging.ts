@@ -13,7 +13,7 @@ export interface ItemRef {
   itemId: string;
 }
 
-export type ShareResult = { ok: true; shareId: string } | { ok: false; error: 'unknown_item' | 'not_allowed' | 'bad_post_url' };
+export type ShareResult = { ok: true; shareId: string } | { ok: false; error: 'unknown_item' | 'not_now' | 'not_allowed' | 'bad_post_url' };
 
 export interface ProtocolMap {
   /** Fetch every subscription now (the popup's refresh control, options after a change). */
@@ -24,6 +24,8 @@ export interface ProtocolMap {
   popupOpenShare(data: ItemRef & { platform: PlatformId; variantOffset: number }): { ok: boolean };
   /** "Kirim sekarang": send the outbox now, ignoring the backoff. */
   popupSendReportsNow(): void;
+  /** "Did this post go out?" about a post started on a site but never seen to complete. */
+  popupAnswerAttempt(data: { attemptId: string; wentOut: boolean }): ShareResult | { ok: true; shareId: null };
 
   // --- Social sites (issue 4): sent by Siar's content scripts; the background checks the sender. ---
   /** Today's items allowed on the platform, the item tied to this tab, and the UI's text. */
@@ -32,6 +34,8 @@ export interface ProtocolMap {
   siteInsertRequest(data: ItemRef & { platform: PlatformId }): SiteInsertResult;
   /** Instagram: the item's image, fetched by the background from the feed's origin. */
   siteImageRequest(data: ItemRef & { platform: PlatformId }): SiteImage | null;
+  /** The user's trusted click on the site's Post control (kept until the post is seen to go out). */
+  siteSubmitAttempt(data: { platform: PlatformId; postedText: string | null }): void;
   /** The site accepted the post carrying the tab's item (`published`). */
   sitePublished(data: { platform: PlatformId; postUrl: string | null; postedText: string | null }): SiteShareResult;
   /** WhatsApp / Telegram: the user answered "sudah terkirim?" with yes (`confirmed`). */

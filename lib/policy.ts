@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { safeUrl } from './feed/safe-url';
 import type { Subscription } from './feed/types';
 import type { Reporter } from './reports/types';
 import type { UserSettings } from './storage';
@@ -7,7 +8,12 @@ import type { UserSettings } from './storage';
 export interface ManagedPolicy {
   feeds: Subscription[];
   reporter: Partial<Reporter>;
+  /** The older single token (PROTOCOL §4): its origins are decided in lib/reports/report-tokens.ts. */
   reportToken: string | null;
+  /** Receiver origin → token (PROTOCOL §4 `report_tokens`), origins normalised. */
+  reportTokens: Record<string, string>;
+  /** The office's enrollment address (PROTOCOL §6): options then asks only for the code. */
+  enrollmentUrl: string | null;
   mastodonInstances: string[];
   locked: boolean;
 }
@@ -16,6 +22,8 @@ export const EMPTY_POLICY: ManagedPolicy = {
   feeds: [],
   reporter: {},
   reportToken: null,
+  reportTokens: {},
+  enrollmentUrl: null,
   mastodonInstances: [],
   locked: false,
 };
@@ -41,37 +49,60 @@ function pick<T>(schema: v.GenericSchema<unknown, T>, value: unknown): T | undef
 export function parseManagedPolicy(raw: Record<string, unknown> | null | undefined): ManagedPolicy {
   if (!raw) return EMPTY_POLICY;
   const feeds = Array.isArray(raw.feeds)
-    ? raw.feeds.flatMap((feed) => pick(feedSchema, feed) ?? [])
+    ? raw.feeds.flatMap((feed) => {
+        const parsed = pick(feedSchema, feed);
+        if (!parsed) return [];
+        // A report_url passes the same check as a feed URL (no http: off loopback), else it is absent.
+        const { report_url: reportUrl, ...rest } = parsed;
+        const safe = safeUrl(reportUrl);
+        return [safe ? { ...rest, report_url: safe } : rest];
+      })
     : [];
   return {
     feeds,
     reporter: pick(reporterSchema, raw.reporter) ?? {},
     reportToken: pick(v.string(), raw.report_token) ?? null,
+    reportTokens: tokensByOrigin(pick(v.record(v.string(), v.string()), raw.report_tokens) ?? {}),
+    enrollmentUrl: safeUrl(raw.enrollment_url),
     mastodonInstances: pick(v.array(v.string()), raw.mastodon_instances) ?? [],
     locked: raw.locked === true,
   };
 }
 
+/** Keys as origins (`https://siar.example.go.id`); keys that are no safe origin are dropped. */
+function tokensByOrigin(tokens: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, token] of Object.entries(tokens)) {
+    const url = safeUrl(key);
+    if (url && token.trim() !== '') out[new URL(url).origin] = token.trim();
+  }
+  return out;
+}
+
 export interface EffectiveIdentity {
   reporter: Reporter;
-  reportToken: string;
 }
 
 /**
- * The reporter and token in force: a locked policy wins; otherwise what the user
- * typed wins over the policy's default, field by field.
+ * The reporter in force: a locked policy wins; then the office's record from enrollment
+ * (PROTOCOL §6); otherwise what the user typed wins over the policy's default, field by field.
+ * Tokens are per receiver origin: lib/reports/report-tokens.ts.
  */
 export function effectiveIdentity(settings: UserSettings, policy: ManagedPolicy): EffectiveIdentity {
-  const choose = (user: string, managed: string | null | undefined): string => {
-    if (managed != null && (policy.locked || user === '')) return managed;
+  const office = settings.enrollment?.reporter;
+  const choose = (field: keyof Reporter): string => {
+    const managed = policy.reporter[field];
+    const user = settings.reporter[field];
+    if (managed != null && policy.locked) return managed;
+    if (office) return office[field];
+    if (managed != null && user === '') return managed;
     return user;
   };
   return {
     reporter: {
-      id: choose(settings.reporter.id, policy.reporter.id),
-      name: choose(settings.reporter.name, policy.reporter.name),
-      unit: choose(settings.reporter.unit, policy.reporter.unit),
+      id: choose('id'),
+      name: choose('name'),
+      unit: choose('unit'),
     },
-    reportToken: choose(settings.reportToken, policy.reportToken),
   };
 }

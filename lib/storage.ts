@@ -10,9 +10,26 @@ import type { PlatformId } from './share/platforms';
 
 export type LanguageSetting = 'auto' | 'id' | 'en';
 
+/** PROTOCOL §6: what the office answered to the person's enrollment code. */
+export interface Enrollment {
+  /** The office's origin: its token belongs there only. */
+  origin: string;
+  /** The office's record of the person: shown read-only, sent in every report. */
+  reporter: Reporter;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface UserSettings {
   reporter: Reporter;
+  /**
+   * The single token typed in options by builds before protocol version 2. It belongs to
+   * the receivers of the user's subscriptions only (lib/reports/report-tokens.ts).
+   */
   reportToken: string;
+  /** Receiver origin → token, typed in options or received at enrollment (PROTOCOL §3.3). */
+  reportTokens: Record<string, string>;
+  enrollment: Enrollment | null;
   language: LanguageSetting;
   /** The platforms the user posts to; null: all of them. */
   enabledPlatforms: PlatformId[] | null;
@@ -25,6 +42,8 @@ export interface UserSettings {
 export const DEFAULT_SETTINGS: UserSettings = {
   reporter: { id: '', name: '', unit: '' },
   reportToken: '',
+  reportTokens: {},
+  enrollment: null,
   language: 'auto',
   enabledPlatforms: null,
   mastodonInstances: [],
@@ -33,10 +52,12 @@ export const DEFAULT_SETTINGS: UserSettings = {
 
 export const userSettings = storage.defineItem<UserSettings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
     // v2: platforms, Mastodon instances and notifications, with their defaults.
     2: (old: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SETTINGS, ...old }),
+    // v3: tokens per receiver origin, and enrollment (PROTOCOL v2 §3.3, §6).
+    3: (old: Partial<UserSettings>): UserSettings => ({ ...DEFAULT_SETTINGS, ...old }),
   },
 });
 
@@ -99,6 +120,35 @@ export const tabShares = storage.defineItem<Record<string, TabShare>>('session:s
 /** What waits in the outbox and why: small, written by the background, watched by pages. */
 export const outboxSummary = storage.defineItem<OutboxSummary>('local:outboxSummary', {
   fallback: EMPTY_OUTBOX_SUMMARY,
+  version: 1,
+  migrations: {},
+});
+
+/**
+ * A post the user started with a trusted click on the site's Post control, for the item the
+ * tab carries, and not yet seen to go out (issue 12). Kept until the site confirms it, or
+ * the user answers "did this post go out?" in the popup: a tab closed or a worker stopped
+ * right after Post loses no share.
+ */
+export interface ShareAttempt {
+  /** The share's report id if it is recorded: the same attempt can never be reported twice. */
+  id: string;
+  tabId: number;
+  feedUrl: string;
+  itemId: string;
+  platform: PlatformId;
+  method: ShareMethod;
+  /** The item's title at the click, for the popup's question. */
+  title: string;
+  /** ms since epoch. */
+  at: number;
+  /** The tab was closed before the site confirmed the post. */
+  tabClosed: boolean;
+}
+
+/** Tab id → its unfinished post. Written by the background only. */
+export const shareAttempts = storage.defineItem<Record<string, ShareAttempt>>('local:shareAttempts', {
+  fallback: {},
   version: 1,
   migrations: {},
 });

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { loadSubscriptions, readPolicy } from '@/lib/config';
-import type { ResolvedSubscription } from '@/lib/feed/types';
+import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
+import { receiverOrigins } from '@/lib/reports/report-tokens';
 import { resolveLanguage } from '@/lib/i18n';
 import type { ManagedPolicy } from '@/lib/policy';
-import { DEFAULT_SETTINGS, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
+import { DEFAULT_SETTINGS, feedCache, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
+import { EnrollSection } from './EnrollSection';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
@@ -14,6 +16,8 @@ interface OptionsData {
   settings: UserSettings;
   policy: ManagedPolicy;
   subscriptions: ResolvedSubscription[];
+  /** Which receiver each feed names (PROTOCOL §3.3), for the tokens' origins. */
+  cache: Record<string, FeedCacheEntry>;
 }
 
 function useOptionsData(): OptionsData | null {
@@ -21,11 +25,11 @@ function useOptionsData(): OptionsData | null {
   useEffect(() => {
     const load = async () => {
       const policy = await readPolicy();
-      const [settings, subscriptions] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy)]);
-      setData({ settings, policy, subscriptions });
+      const [settings, subscriptions, cache] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy), feedCache.getValue()]);
+      setData({ settings, policy, subscriptions, cache });
     };
     void load();
-    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load())];
+    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load()), feedCache.watch(() => void load())];
     const onManaged = (_: unknown, area: string) => area === 'managed' && void load();
     browser.storage.onChanged.addListener(onManaged);
     return () => {
@@ -34,6 +38,11 @@ function useOptionsData(): OptionsData | null {
     };
   }, []);
   return data;
+}
+
+function identityKey({ settings, policy, subscriptions, cache }: OptionsData): string {
+  const origins = receiverOrigins(subscriptions, cache, { settings, policy, subscriptions });
+  return JSON.stringify([origins, settings.enrollment?.at ?? null]);
 }
 
 export function OptionsApp() {
@@ -66,8 +75,16 @@ function Options({ data }: { data: OptionsData | null }) {
           </select>
         </label>
       </header>
+      <EnrollSection settings={data.settings} policy={data.policy} />
       <SubscriptionsSection subscriptions={data.subscriptions} />
-      <IdentitySection settings={data.settings} policy={data.policy} />
+      <IdentitySection
+        // A new receiver or an enrollment starts the form again from what is stored.
+        key={identityKey(data)}
+        settings={data.settings}
+        policy={data.policy}
+        subscriptions={data.subscriptions}
+        cache={data.cache}
+      />
       <PreferencesSection settings={data.settings} policy={data.policy} />
       <p className="options-footer">
         <a href={browser.runtime.getURL('/shares.html')} target="_blank" rel="noopener">

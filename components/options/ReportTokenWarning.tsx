@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
  * docs/protocol.md §3.5: after a 401 / 403 the receiver is paused until the token changes;
  * this says so beside the token field, with how many reports wait for it.
  */
-export function ReportTokenWarning({ locked }: { locked: boolean }) {
+export function ReportTokenWarning({ locked, enrolled }: { locked: boolean; enrolled: boolean }) {
   const { t } = useI18n();
   const [summary, setSummary] = useState<OutboxSummary>(EMPTY_OUTBOX_SUMMARY);
   useEffect(() => {
@@ -18,7 +18,7 @@ export function ReportTokenWarning({ locked }: { locked: boolean }) {
   if (waiting === 0) return null;
   return (
     <p className="warning token-warning" role="alert" data-siar-token-refused="">
-      {locked ? t('outboxTokenRefusedLocked', waiting) : t('outboxTokenRefused', waiting)}
+      {locked ? t('outboxTokenRefusedLocked', waiting) : enrolled ? t('outboxTokenRevokedEnrolled', waiting) : t('outboxTokenRefused', waiting)}
     </p>
   );
 }

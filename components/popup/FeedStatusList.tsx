@@ -7,17 +7,19 @@ import { useI18n } from '../i18n';
 interface Props {
   subscriptions: ResolvedSubscription[];
   cache: Record<string, FeedCacheEntry>;
+  /** Feed titles of the stored copies, also of those that no longer count (PROTOCOL §2.6). */
+  titles?: Record<string, string>;
 }
 
-/** One line per subscription: docs/protocol.md §5's data-siar-status hook. */
-export function FeedStatusList({ subscriptions, cache }: Props) {
+/** One line per subscription: PROTOCOL §5's data-siar-status hook. */
+export function FeedStatusList({ subscriptions, cache, titles = {} }: Props) {
   const { t, language } = useI18n();
   return (
     <ul className="feed-status-list">
       {subscriptions.map((subscription) => {
         const entry = cache[subscription.url];
         const state = feedState(entry);
-        const name = subscription.name || entry?.feed?.title || subscription.url;
+        const name = subscription.name || entry?.feed?.title || titles[subscription.url] || subscription.url;
         const reason = entry?.error ? t(`feedError_${entry.error.code}`) : '';
         const since = entry?.lastSuccessAt
           ? formatDateTime(new Date(entry.lastSuccessAt), DEFAULT_TIMEZONE, language)

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { formatDateTime, type MessageKey } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
+import type { TokenOwner } from '@/lib/reports/report-tokens';
 import type { OutboxSummary, ReceiverSummary } from '@/lib/reports/types';
 import { useI18n } from '../i18n';
 
 interface Props {
   outbox: OutboxSummary;
-  /** The token comes from a locked policy: only the administrator can fix it. */
-  tokenLocked: boolean;
+  /** Who can fix a refused token of this receiver: the administrator, the office (a new code), or the user. */
+  tokenOwner: (receiverUrl: string) => TokenOwner;
   now: Date;
 }
 
@@ -22,8 +23,8 @@ function hostOf(url: string): string {
   }
 }
 
-/** What waits in the outbox and why (docs/protocol.md §3.5: nothing is dropped silently). */
-export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
+/** What waits in the outbox and why (PROTOCOL §3.5: nothing is dropped silently). */
+export function OutboxStatus({ outbox, tokenOwner, now }: Props) {
   const { t } = useI18n();
   const [sending, setSending] = useState(false);
   const [sendFailed, setSendFailed] = useState(false);
@@ -53,7 +54,7 @@ export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
             {t('outboxWaiting', outbox.waiting)}
           </p>
           {outbox.receivers.map((receiver) => (
-            <ReceiverLine key={receiver.url} receiver={receiver} named={several} tokenLocked={tokenLocked} now={now} />
+            <ReceiverLine key={receiver.url} receiver={receiver} named={several} owner={tokenOwner(receiver.url)} now={now} />
           ))}
           <button type="button" className="button button--small" data-siar-send-now disabled={sending} onClick={() => void sendNow()}>
             {sending ? t('outboxSending') : t('sendNow')}
@@ -77,7 +78,8 @@ export function OutboxStatus({ outbox, tokenLocked, now }: Props) {
 }
 
 /** Why one receiver's reports wait: a refused token, the last error, or simply the next try. */
-function ReceiverLine({ receiver, named, tokenLocked, now }: { receiver: ReceiverSummary; named: boolean; tokenLocked: boolean; now: Date }) {
+function ReceiverLine({ receiver, named, owner, now }: { receiver: ReceiverSummary; named: boolean; owner: TokenOwner; now: Date }) {
+  const tokenLocked = owner === 'locked';
   const { t, language } = useI18n();
   const prefix = named ? `${t('outboxReceiver', hostOf(receiver.url))}: ` : '';
   if (receiver.pausedForAuth) {
@@ -85,7 +87,7 @@ function ReceiverLine({ receiver, named, tokenLocked, now }: { receiver: Receive
       <div className="outbox-paused" role="alert">
         <p className="warning">
           {prefix}
-          {tokenLocked ? t('outboxPausedAuthLocked') : t('outboxPausedAuth')}
+          {tokenLocked ? t('outboxPausedAuthLocked') : owner === 'enrolled' ? t('outboxPausedAuthEnrolled') : t('outboxPausedAuth')}
         </p>
         {tokenLocked ? null : (
           <button type="button" className="button button--small" onClick={() => void browser.runtime.openOptionsPage()}>

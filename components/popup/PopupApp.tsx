@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { itemKey, selectTodayFromCache } from '@/lib/feed/today';
-import { feedState } from '@/lib/feed/types';
+import { feedState, type FeedCacheEntry } from '@/lib/feed/types';
+import { usableCache } from '@/lib/feed/usable-entry';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
 import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
@@ -10,7 +11,12 @@ import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
 import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
+import { UnfinishedPosts } from './UnfinishedPosts';
 import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
+
+function feedTitles(cache: Record<string, FeedCacheEntry>): Record<string, string> {
+  return Object.fromEntries(Object.entries(cache).flatMap(([url, entry]) => (entry.feed?.title ? [[url, entry.feed.title]] : [])));
+}
 
 export function PopupApp() {
   const language = usePopupStore((state) => state.language);
@@ -29,7 +35,9 @@ function Popup() {
   const { t, language } = useI18n();
   const state = usePopupStore();
   const [refreshing, setRefreshing] = useState(false);
-  const { subscriptions, cache, now, sharedOn, settings, policy } = state;
+  const { subscriptions, now, sharedOn, settings, policy } = state;
+  // Copies under another key, or past their statement's exp, count for nothing (PROTOCOL §2.6).
+  const cache = useMemo(() => usableCache(subscriptions, state.cache, now), [subscriptions, state.cache, now]);
   const items = useMemo(() => selectTodayFromCache(subscriptions, cache, now), [subscriptions, cache, now]);
   const timeZone = items[0]?.timeZone ?? DEFAULT_TIMEZONE;
   const sharedCount = items.filter((shown) => sharedOn[itemKey(shown.subscription.url, shown.item.id)]).length;
@@ -92,7 +100,8 @@ function Popup() {
         </div>
       ) : null}
 
-      <FeedStatusList subscriptions={subscriptions} cache={cache} />
+      <FeedStatusList subscriptions={subscriptions} cache={cache} titles={feedTitles(state.cache)} />
+      <UnfinishedPosts attempts={state.attempts} />
 
       {items.length > 0 ? (
         <div className="progress">
@@ -121,7 +130,7 @@ function Popup() {
       </div>
 
       <footer className="popup-footer">
-        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenLocked={state.tokenLocked} now={now} /> : null}
+        {state.loaded ? <OutboxStatus outbox={state.outbox} tokenOwner={state.tokenOwner} now={now} /> : null}
       </footer>
     </main>
   );

@@ -5,10 +5,12 @@ import { selectTodayFromCache, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
+import { tokenOwner, type TokenOwner } from '@/lib/reports/report-tokens';
 import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
-import { DEFAULT_SETTINGS, feedCache, outboxSummary, userSettings, userSubscriptions, type UserSettings } from '@/lib/storage';
+import { unfinishedAttempts } from '@/lib/sites/share-attempts';
+import { DEFAULT_SETTINGS, feedCache, outboxSummary, shareAttempts, userSettings, userSubscriptions, type ShareAttempt, type UserSettings } from '@/lib/storage';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */
 export interface PopupState {
@@ -17,13 +19,15 @@ export interface PopupState {
   cache: Record<string, FeedCacheEntry>;
   /** What waits in the outbox and why (the background keeps it current). */
   outbox: OutboxSummary;
+  /** Posts started on a site and never seen to go out: the popup asks about them. */
+  attempts: ShareAttempt[];
   /** The platforms each shown item was shared on, by itemKey(feed, item). */
   sharedOn: Record<string, PlatformId[]>;
   identity: EffectiveIdentity;
   settings: UserSettings;
   policy: ManagedPolicy;
-  /** The report token is set by a locked policy: only the administrator can fix it. */
-  tokenLocked: boolean;
+  /** Who can fix a refused token, per receiver (PROTOCOL §3.5, §6). */
+  tokenOwner: (receiverUrl: string) => TokenOwner;
   language: Language;
   now: Date;
 }
@@ -33,22 +37,24 @@ export const usePopupStore = create<PopupState>(() => ({
   subscriptions: [],
   cache: {},
   outbox: EMPTY_OUTBOX_SUMMARY,
+  attempts: [],
   sharedOn: {},
-  identity: { reporter: { id: '', name: '', unit: '' }, reportToken: '' },
+  identity: { reporter: { id: '', name: '', unit: '' } },
   settings: DEFAULT_SETTINGS,
   policy: EMPTY_POLICY,
-  tokenLocked: false,
+  tokenOwner: () => 'user',
   language: 'id',
   now: new Date(),
 }));
 
 export async function loadPopupState(): Promise<void> {
   const policy = await readPolicy();
-  const [subscriptions, cache, outbox, settings] = await Promise.all([
+  const [subscriptions, cache, outbox, settings, attempts] = await Promise.all([
     loadSubscriptions(policy),
     feedCache.getValue(),
     outboxSummary.getValue(),
     userSettings.getValue(),
+    shareAttempts.getValue(),
   ]);
   const sharedOn = await loadSharedOn(selectTodayFromCache(subscriptions, cache, new Date()));
   usePopupStore.setState({
@@ -56,11 +62,12 @@ export async function loadPopupState(): Promise<void> {
     subscriptions,
     cache,
     outbox,
+    attempts: unfinishedAttempts(attempts),
     sharedOn,
     identity: effectiveIdentity(settings, policy),
     settings,
     policy,
-    tokenLocked: policy.locked && policy.reportToken !== null,
+    tokenOwner: (receiverUrl: string) => tokenOwner(receiverUrl, { settings, policy, subscriptions }),
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });
@@ -76,12 +83,13 @@ async function loadSharedOn(items: readonly ShownItem[]): Promise<Record<string,
 /** Reloads whenever the background (or options) changes what the popup shows. */
 export function watchPopupState(): () => void {
   const reload = () => void loadPopupState();
-  const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions].map((item) =>
+  const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions, shareAttempts].map((item) =>
     item.watch(reload),
   );
   const onManaged = (_: unknown, area: string) => area === 'managed' && reload();
   browser.storage.onChanged.addListener(onManaged);
-  const clock = setInterval(() => usePopupStore.setState({ now: new Date() }), 60_000);
+  // Each minute: the day may change, and a post not seen to go out becomes a question.
+  const clock = setInterval(reload, 60_000);
   return () => {
     unwatch.forEach((stop) => stop());
     browser.storage.onChanged.removeListener(onManaged);

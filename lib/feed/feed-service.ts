@@ -4,6 +4,7 @@ import { createSerialQueue } from '../serial';
 import { feedCache } from '../storage';
 import { fetchFeed } from './fetch-feed';
 import { hasHostPermission } from './host-permission';
+import { countsUnderKey } from './usable-entry';
 import type { FeedCacheEntry } from './types';
 
 export const FEED_ALARM = 'siar-feeds';
@@ -26,7 +27,12 @@ async function refreshNow(force: boolean): Promise<void> {
   const now = new Date();
   const fetched = await Promise.all(
     subscriptions.map(async (subscription): Promise<[string, FeedCacheEntry | undefined]> => {
-      const previous = before[subscription.url];
+      const cached = before[subscription.url];
+      // A copy that the subscription's key did not verify is dropped now, and fetched anew.
+      if (cached && !countsUnderKey(subscription, cached)) {
+        return [subscription.url, await fetchFeed(subscription, undefined, { now, hasHostPermission })];
+      }
+      const previous = cached;
       if (previous?.retryAfter && previous.retryAfter > now.getTime()) return [subscription.url, previous];
       if (!force && previous?.lastAttemptAt && isFresh(previous, now)) return [subscription.url, previous];
       return [subscription.url, await fetchFeed(subscription, previous, { now, hasHostPermission })];

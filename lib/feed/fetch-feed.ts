@@ -2,14 +2,17 @@ import { parseRetryAfter } from '../retry-after';
 import { parseFeed, decodeFeedBody } from './parse-feed';
 import { readLimitedBody } from './read-body';
 import { safeUrl } from './safe-url';
-import { verifySignature } from './signature';
-import { FeedRejection, type FeedCacheEntry, type FeedError, type Subscription } from './types';
+import { sha256Base64Url, verifyFeedStatement } from './signature';
+import { countsUnderKey } from './usable-entry';
+import { FeedRejection, type FeedCacheEntry, type FeedError, type FeedStatement, type Subscription } from './types';
 
 export const FEED_TIMEOUT_MS = 30_000;
 
 export const EMPTY_CACHE_ENTRY: FeedCacheEntry = {
   feed: null,
   signatureVerified: false,
+  verifiedKey: null,
+  statement: null,
   etag: null,
   lastModified: null,
   lastSuccessAt: null,
@@ -36,7 +39,10 @@ export async function fetchFeed(
 ): Promise<FeedCacheEntry> {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? new Date();
-  const base: FeedCacheEntry = { ...EMPTY_CACHE_ENTRY, ...previous, lastAttemptAt: now.toISOString() };
+  // A copy not verified by the subscription's current key is dropped at once, and its
+  // validators with it: a 304 must not revive it (PROTOCOL §2.6).
+  const kept = previous && countsUnderKey(subscription, previous) ? previous : undefined;
+  const base: FeedCacheEntry = { ...EMPTY_CACHE_ENTRY, ...kept, lastAttemptAt: now.toISOString() };
   const fail = (error: FeedError, retryAfter: number | null = null): FeedCacheEntry => ({
     ...base,
     error,
@@ -64,7 +70,29 @@ export async function fetchFeed(
   }
 
   if (response.status === 304 && base.feed) {
-    return { ...base, error: null, retryAfter: null, lastSuccessAt: now.toISOString() };
+    if (!subscription.public_key || !base.statement) {
+      return { ...base, error: null, retryAfter: null, lastSuccessAt: now.toISOString() };
+    }
+    // A 304 without a statement keeps the cached one while it is young: asking for the .sig
+    // on every poll would double a publisher's traffic. Past half its life, the .sig is
+    // fetched, so that a publisher whose ETag stays the same (a static export) re-signs in time.
+    const lifetimeMs = (base.statement.exp - base.statement.iat) * 1000;
+    if (!response.headers.has('siar-signature') && base.statement.exp * 1000 - now.getTime() > lifetimeMs / 2) {
+      return { ...base, error: null, retryAfter: null, lastSuccessAt: now.toISOString() };
+    }
+    // The same body, re-signed: the new statement must name the cached body's hash.
+    try {
+      const statement = await verifyFeedStatement(subscription.public_key, await findSignature(response, url, doFetch), {
+        feedUrl: subscription.url,
+        sha256: base.statement.sha256,
+        now,
+        previous: base.statement,
+      });
+      return { ...base, statement, error: null, retryAfter: null, lastSuccessAt: now.toISOString() };
+    } catch (error) {
+      if (error instanceof FeedRejection) return fail({ code: error.code, detail: error.detail });
+      return fail({ code: 'malformed', detail: String(error) });
+    }
   }
   if (response.status === 429 || response.status === 503) {
     await response.body?.cancel().catch(() => undefined);
@@ -85,17 +113,23 @@ export async function fetchFeed(
   }
 
   try {
-    let signatureVerified = false;
+    let statement: FeedStatement | null = null;
     if (subscription.public_key) {
-      const signature = await findSignature(response, url, doFetch);
-      await verifySignature(subscription.public_key, signature, body);
-      signatureVerified = true;
+      const jws = await findSignature(response, url, doFetch);
+      statement = await verifyFeedStatement(subscription.public_key, jws, {
+        feedUrl: subscription.url,
+        sha256: await sha256Base64Url(body),
+        now,
+        previous: base.statement ?? null,
+      });
     }
     // Only items that can still be shown are kept: the cache holds no archive.
     const feed = parseFeed(decodeFeedBody(body), url, { timeZone: subscription.timezone, now });
     return {
       feed,
-      signatureVerified,
+      signatureVerified: statement !== null,
+      verifiedKey: statement ? (subscription.public_key ?? null) : null,
+      statement,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
       lastSuccessAt: now.toISOString(),
@@ -115,7 +149,7 @@ async function findSignature(response: Response, url: string, doFetch: typeof fe
   const header = response.headers.get('siar-signature');
   if (header) return header;
   const sigUrl = new URL(url);
-  sigUrl.pathname += '.sig';
+  sigUrl.pathname += '.sig'; // a query string stays after it
   let sigResponse: Response;
   try {
     sigResponse = await doFetch(sigUrl.href, {
@@ -130,6 +164,6 @@ async function findSignature(response: Response, url: string, doFetch: typeof fe
     await sigResponse.body?.cancel().catch(() => undefined);
     throw new FeedRejection('signature_missing', `.sig: HTTP ${sigResponse.status}`);
   }
-  const text = new TextDecoder().decode(await readLimitedBody(sigResponse, 1024));
-  return text;
+  // A JWS of a small statement: a few hundred bytes.
+  return new TextDecoder().decode(await readLimitedBody(sigResponse, 4096));
 }

@@ -1,6 +1,7 @@
 import { addDays, calendarDate, pickTimeZone, startOfDate } from '../time/zoned-date';
 import { isoOf } from './feed-date';
 import type { PlatformId } from '../share/platforms';
+import { usableEntry } from './usable-entry';
 import type { FeedCacheEntry, FeedItem, ParsedFeed, ResolvedSubscription } from './types';
 
 /** The zone a feed's "today" is reckoned in (docs/protocol.md §2.3). */
@@ -140,7 +141,7 @@ export function selectTodayFromCache(
   now: Date,
 ): ShownItem[] {
   return selectTodayItems(
-    subscriptions.map((subscription) => ({ subscription, feed: cache[subscription.url]?.feed ?? null })),
+    subscriptions.map((subscription) => ({ subscription, feed: usableEntry(subscription, cache[subscription.url], now)?.feed ?? null })),
     now,
   );
 }

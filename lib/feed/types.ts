@@ -83,6 +83,12 @@ export type FeedErrorCode =
   | 'invalid_feed'
   | 'signature_missing'
   | 'signature_invalid'
+  | 'signature_body_mismatch'
+  | 'signature_wrong_url'
+  | 'signature_expired'
+  | 'signature_future'
+  | 'signature_replay'
+  | 'signature_key_changed'
   | 'bad_public_key'
   | 'rate_limited'
   | 'insecure_url';
@@ -103,11 +109,29 @@ export class FeedRejection extends Error {
   }
 }
 
+/** PROTOCOL §2.6: what a publisher signs for one version of a feed. */
+export interface FeedStatement {
+  url: string;
+  /** base64url of SHA-256 of the exact body bytes. */
+  sha256: string;
+  /** Unix seconds. */
+  iat: number;
+  exp: number;
+  seq: number;
+}
+
 /** The background's copy of one subscription's feed. */
 export interface FeedCacheEntry {
   /** The last good version; kept when a later fetch fails. */
   feed: ParsedFeed | null;
   signatureVerified: boolean;
+  /**
+   * The public key that verified `feed` (PROTOCOL §2.6: a copy counts only under the key
+   * that verified it); null for an unsigned copy. Absent in entries of earlier builds.
+   */
+  verifiedKey?: string | null;
+  /** The signed statement of `feed`, when it was verified: its `exp` ends the copy. */
+  statement?: FeedStatement | null;
   etag: string | null;
   lastModified: string | null;
   lastSuccessAt: string | null;

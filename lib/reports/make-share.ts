@@ -1,5 +1,5 @@
 import { formatWithOffset } from '../time/zoned-date';
-import { sameOrigin } from '../feed/safe-url';
+import { safeUrl, sameOrigin } from '../feed/safe-url';
 import type { ShownItem } from '../feed/today';
 import type { PlatformId } from '../share/platforms';
 import type { Reporter, ShareMethod, ShareRecord, ShareStatus } from './types';
@@ -10,8 +10,9 @@ export const CLIENT_NAME = 'siar';
  * docs/protocol.md §3.3: the subscription's report_url; else the feed's own, but only
  * from the feed's origin or from a feed whose signature was verified.
  */
-export function chooseReceiver(shown: Pick<ShownItem, 'subscription' | 'feed'>, signatureVerified: boolean): string | null {
-  if (shown.subscription.report_url) return shown.subscription.report_url;
+export function chooseReceiver(shown: { subscription: Pick<ShownItem['subscription'], 'url' | 'report_url'>; feed: Pick<ShownItem['feed'], 'reportUrl'> }, signatureVerified: boolean): string | null {
+  // The subscription's own address passes the feed-URL check too (no http: off loopback).
+  if (shown.subscription.report_url) return safeUrl(shown.subscription.report_url);
   const own = shown.feed.reportUrl;
   if (own && (signatureVerified || sameOrigin(own, shown.subscription.url))) return own;
   return null;

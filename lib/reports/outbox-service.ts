@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { loadIdentity } from '../config';
+import { loadSubscriptions, readPolicy } from '../config';
 import { createSerialQueue } from '../serial';
-import { outboxSummary } from '../storage';
+import { outboxSummary, userSettings } from '../storage';
+import { tokenForReceiver, type TokenSources } from './report-tokens';
 import { migrateLegacyShares } from './legacy-shares';
 import { applyOutcome, FRESH_RECEIVER, nextWakeUp, planBatches, unpauseReceivers, type Batch } from './outbox';
 import { readOutboxSummary } from './outbox-summary';
@@ -127,8 +128,15 @@ async function loadDue(db: ShareDb, now: number): Promise<{ records: ShareRecord
   return { records, receivers };
 }
 
+/** What decides which token, if any, goes to which receiver (PROTOCOL §3.3). */
+async function loadTokenSources(): Promise<TokenSources> {
+  const policy = await readPolicy();
+  const [settings, subscriptions] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy)]);
+  return { settings, policy, subscriptions };
+}
+
 async function flushRound(): Promise<void> {
-  const { reportToken } = await loadIdentity();
+  const tokens = await loadTokenSources();
   // Bounded: 1,000 rounds of 100 reports; a receiver that makes no progress ends it.
   for (let round = 0; round < 1000; round++) {
     const db = await openShareDb();
@@ -136,13 +144,13 @@ async function flushRound(): Promise<void> {
     const batches = planBatches(due.records, due.receivers, Date.now());
     if (batches.length === 0) return;
     const byId = new Map(due.records.map((record) => [record.report.id, record]));
-    const progressed = await Promise.all(batches.map((batch) => sendOne(batch, byId, reportToken)));
+    const progressed = await Promise.all(batches.map((batch) => sendOne(batch, byId, tokenForReceiver(batch.receiver, tokens))));
     if (!progressed.some(Boolean)) return;
   }
 }
 
 /** Sends one batch and applies the answer; true when the outbox moved on. */
-async function sendOne(batch: Batch, byId: Map<string, ShareRecord>, token: string): Promise<boolean> {
+async function sendOne(batch: Batch, byId: Map<string, ShareRecord>, token: string | null): Promise<boolean> {
   const reports = batch.ids.flatMap((id) => byId.get(id)?.report ?? []);
   const outcome = await sendBatch(batch.receiver, reports, token);
   await serially(async () => {

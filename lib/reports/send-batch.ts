@@ -26,7 +26,8 @@ function networkFailure(error: unknown): BatchOutcome {
 export async function sendBatch(
   receiver: string,
   reports: readonly ShareReport[],
-  token: string,
+  /** Only the token that belongs to this receiver's origin (report-tokens.ts); null: none. */
+  token: string | null,
   doFetch: typeof fetch = fetch,
   now: () => number = Date.now,
 ): Promise<BatchOutcome> {

@@ -6,7 +6,7 @@ import { safeUrl } from '../feed/safe-url';
 import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
-import { findItem, isAllowedOn } from './find-item';
+import { findSharable } from './find-item';
 import { mastodonOrigins } from '../sites/mastodon-instances';
 import { tieTab } from '../sites/tab-shares';
 import { shareRoute } from './share-routes';
@@ -17,9 +17,8 @@ import type { PlatformId } from './platforms';
 export async function confirmShare(
   request: ItemRef & { platform: PlatformId; postUrl: string | null },
 ): Promise<ShareResult> {
-  const found = await findItem(request);
-  if (!found) return { ok: false, error: 'unknown_item' };
-  if (!isAllowedOn(found, request.platform)) return { ok: false, error: 'not_allowed' };
+  const { found, error } = await findSharable(request, request.platform);
+  if (!found) return { ok: false, error };
   let postUrl: string | null = null;
   if (request.postUrl && request.postUrl.trim() !== '') {
     postUrl = safeUrl(request.postUrl);
@@ -44,8 +43,8 @@ export async function confirmShare(
 export async function openShare(
   request: ItemRef & { platform: PlatformId; variantOffset: number },
 ): Promise<{ ok: boolean }> {
-  const found = await findItem(request);
-  if (!found || !isAllowedOn(found, request.platform)) return { ok: false };
+  const { found } = await findSharable(request, request.platform);
+  if (!found) return { ok: false };
   const [policy, settings] = await Promise.all([readPolicy(), userSettings.getValue()]);
   const { reporter } = await loadIdentity(policy);
   const caption = captionForShown(found.shown, request.platform, {

@@ -4,24 +4,29 @@ import type { PostAnswer } from './types';
  * The channel between the page-world watcher (page-watcher.ts) and the isolated
  * content script.
  *
- * Threat model. Page scripts share the DOM with both worlds: they can dispatch any
- * event, post any message, wrap any function they can reach, and insert fake toasts.
- * What they must not be able to do is make Siar report a post the user did not make.
- * - The two worlds agree on a random key during `document_start`, before any page
- *   script exists (`document.scripts` is still empty; neither side accepts or sends
- *   the key later). Every later event is named `siar-<key>-…`: a page cannot listen
- *   to, or dispatch, an event whose name it does not know, and the watcher keeps its
- *   own references to dispatchEvent / CustomEvent / JSON taken before page scripts run.
- * - The isolated side arms the watcher only on a trusted (`isTrusted`) click on the
- *   site's submit control or a trusted send key in the composer, with a fresh request
- *   id; it accepts one answer per armed id, and only within the attempt's time.
- * - The answer carries a post id and a handle only; the isolated side builds the link
- *   and the background checks it against the platform's permalink shape, the tab's
- *   URL and the item tied to that tab. `postMessage` is never used, so forged messages
- *   have nothing to reach.
- * What remains: a page that really is the site (or has XSS on it) can fake its own
- * API answer right after the user's real click. That page could post for real too;
- * Siar never reports without the user's own click on the site's post button.
+ * Threat model. Page scripts share the DOM with both worlds, and the page-world watcher
+ * shares every JavaScript global with them: they can dispatch any event, post any
+ * message, wrap any function they can reach (fetch and XHR included, before or after
+ * the watcher wraps them), and insert fake toasts. What they must not be able to do is
+ * make Siar report a post the user did not make, or send a report elsewhere.
+ * - The two worlds agree on a random key at `document_start` and name later events
+ *   `siar-<key>-…`. This keeps out page code that starts later and was never told the
+ *   key; it is NOT a secret against the page. The key crosses the shared DOM as an
+ *   event, the order of the two worlds' `document_start` scripts is not guaranteed, and
+ *   code of the same origin that runs earlier (an opener or parent frame reaching into
+ *   this document, a service worker rewriting the HTML, an extension) can see it.
+ *   Treat every watcher answer as a hint that the page could have forged.
+ * - So nothing rests on the answer alone. The isolated side arms the watcher only on
+ *   a trusted (`isTrusted`) click on the site's submit control or a trusted send key in
+ *   the composer, with a fresh request id, and accepts one answer per armed id within
+ *   the attempt's time. The answer carries a post id and a handle only; the isolated
+ *   side builds the link, and the background checks it against the platform's permalink
+ *   shape and the tab's URL, records only the item tied to that tab, and only when the
+ *   composer's text at the click carries that item's caption. The caption and the
+ *   receiver come from the background's copy of the feed, never from the page.
+ * What remains: a page that can run code here can forge the link of a post the user
+ * really made (or report it as made when the site refused it). It could post for real
+ * too; Siar never reports without the user's own click on the site's post button.
  */
 
 export const KEY_EVENT = 'siar-page-key';

@@ -132,6 +132,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
       timer: setInterval(() => pollAttempt(current), POLL_MS),
     };
     attempt = current;
+    // Kept by the background now: if the tab closes before the site answers, the popup asks.
+    if (state?.carried) void messenger.sendMessage('siteSubmitAttempt', { platform: adapter.platform, postedText: current.postedText }).catch(() => undefined);
   }
 
   function endAttempt(): void {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { captionForShown } from '../captions/build-caption';
 import { loadIdentity, loadSubscriptions, readPolicy } from '../config';
 import { safeUrl } from '../feed/safe-url';
-import { isCurrent, allowsPlatform, selectTodayFromCache } from '../feed/today';
+import { allowsPlatform, selectTodayFromCache } from '../feed/today';
 import { createTranslator, resolveLanguage } from '../i18n';
 import type { ItemRef } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
@@ -11,7 +11,7 @@ import { recordShare } from '../reports/outbox-service';
 import type { ShareStatus } from '../reports/types';
 import { requireSiteContentScript, type SiteSender } from '../sender-check';
 import { createSerialQueue } from '../serial';
-import { findItem, isAllowedOn } from '../share/find-item';
+import { findSharable as findSharableItem } from '../share/find-item';
 import type { PlatformId } from '../share/platforms';
 import { feedCache, userSettings } from '../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
@@ -19,6 +19,7 @@ import { comparableLines } from './insert-text';
 import { adapterFor, platformOfUrl } from './registry';
 import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from './site-messages';
 import { SITE_TEXT_KEYS } from './site-text';
+import { attemptOfTab, dropAttempt, keepAttempt, markTabClosed } from './share-attempts';
 import { tabShare, tieTab, untieTab } from './tab-shares';
 
 /** The background's side of Siar's content scripts on social sites. */
@@ -54,11 +55,11 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
   };
 }
 
+/** The one rule (lib/share/find-item.ts); the site's UI knows an item out of its window as gone. */
 async function findSharable(ref: ItemRef, platform: PlatformId) {
-  const found = await findItem(ref);
-  if (!found || !isCurrent(found.shown.item, new Date(), found.shown.timeZone)) return { error: 'unknown_item' as const };
-  if (!isAllowedOn(found, platform)) return { error: 'not_allowed' as const };
-  return { found };
+  const result = await findSharableItem(ref, platform);
+  if (result.found) return { found: result.found };
+  return { error: result.error === 'not_allowed' ? ('not_allowed' as const) : ('unknown_item' as const) };
 }
 
 export async function requestInsert(
@@ -122,6 +123,44 @@ export function postedTextCarries(caption: string, postedText: string | null): b
   return found > 0 && found * 2 >= lines.length;
 }
 
+/** The tab's item, if what the user posted carries it (the caption variant the tab got). */
+async function carriedItemPosted(tabId: number, platform: PlatformId, postedText: string | null) {
+  const tie = await tabShare(tabId);
+  if (!tie || tie.platform !== platform) return { error: 'no_item_in_tab' as const };
+  const result = await findSharable(tie, platform);
+  if (!result.found) return { error: result.error };
+  const { reporter } = await loadIdentity();
+  const caption = captionForShown(result.found.shown, platform, { reporterId: reporter.id, variantOffset: tie.variantOffset }).text;
+  // A post of the user's own, made in a tab that carries an item, is not that item's share.
+  if (!postedTextCarries(caption, postedText)) return { error: 'other_text' as const };
+  return { tie, found: result.found, reporter };
+}
+
+/**
+ * The user's trusted click on the site's Post control, for the tab's item: kept before the
+ * site answers, so that a tab closed or a worker stopped right after Post loses nothing
+ * (the popup then asks "did this post go out?").
+ */
+export async function recordAttempt(sender: Runtime.MessageSender, data: { platform: PlatformId; postedText: string | null }): Promise<void> {
+  const { tabId } = await checkSender(sender, data.platform);
+  await serially(async () => {
+    const carried = await carriedItemPosted(tabId, data.platform, data.postedText);
+    if (!carried.found) return;
+    const { tie, found } = carried;
+    await keepAttempt({
+      id: crypto.randomUUID(),
+      tabId,
+      feedUrl: tie.feedUrl,
+      itemId: tie.itemId,
+      platform: data.platform,
+      method: tie.method,
+      title: found.shown.item.title,
+      at: Date.now(),
+      tabClosed: false,
+    });
+  });
+}
+
 async function recordFromTab(
   sender: Runtime.MessageSender,
   platform: PlatformId,
@@ -133,20 +172,18 @@ async function recordFromTab(
   const adapter = adapterFor(platform);
   if (!adapter || (status === 'confirmed') !== (adapter.signal === 'ask')) return { ok: false, error: 'wrong_signal' };
   return serially(async () => {
-    const tie = await tabShare(tabId);
-    if (!tie || tie.platform !== platform) return { ok: false, error: 'no_item_in_tab' };
-    const result = await findSharable(tie, platform);
-    if (!result.found) return { ok: false, error: result.error };
-    const { reporter } = await loadIdentity();
-    const caption = captionForShown(result.found.shown, platform, { reporterId: reporter.id, variantOffset: tie.variantOffset }).text;
-    // A post of the user's own, made in a tab that carries an item, is not that item's share.
-    if (!postedTextCarries(caption, postedText)) return { ok: false, error: 'other_text' };
+    const carried = await carriedItemPosted(tabId, platform, postedText);
+    if (!carried.found) return { ok: false, error: carried.error };
+    const { tie, found, reporter } = carried;
     // A link that is not this platform's permalink shape is dropped, not trusted.
     const safe = postUrl ? safeUrl(postUrl) : null;
     const link = safe && adapter.isPermalink(new URL(safe), new URL(pageUrl)) ? safe : null;
+    // The attempt's id: were this step cut short and run again, the share is the same row.
+    const attempt = await attemptOfTab(tabId);
+    const sameItem = attempt && attempt.feedUrl === tie.feedUrl && attempt.itemId === tie.itemId;
     const record = makeShareRecord({
-      shown: result.found.shown,
-      signatureVerified: result.found.signatureVerified,
+      shown: found.shown,
+      signatureVerified: found.signatureVerified,
       platform,
       status,
       method: tie.method,
@@ -154,9 +191,12 @@ async function recordFromTab(
       reporter,
       clientVersion: browser.runtime.getManifest().version,
       now: new Date(),
+      id: sameItem ? attempt.id : undefined,
     });
-    await untieTab(tabId);
+    // The share is written first; only then is the tab untied and the attempt settled.
     await recordShare(record);
+    await untieTab(tabId);
+    await dropAttempt((a) => a.tabId === tabId && !a.tabClosed);
     return { ok: true, shareId: record.report.id };
   });
 }
@@ -172,7 +212,8 @@ export function recordSentConfirmation(sender: Runtime.MessageSender, data: { pl
   return recordFromTab(sender, data.platform, 'confirmed', null, data.postedText);
 }
 
-/** A tab that closes takes its item with it. */
+/** A tab that closes takes its item with it; a post started there waits for the user's answer. */
 export function forgetClosedTab(tabId: number): void {
   void untieTab(tabId);
+  void markTabClosed(tabId);
 }

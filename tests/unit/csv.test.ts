@@ -11,6 +11,8 @@ describe('toCsv', () => {
     ['numbers stay numbers', [3, -2], '3,-2'],
     ['a formula', ['=HYPERLINK("http://evil")'], `"'=HYPERLINK(""http://evil"")"`],
     ['other formula starts', ['+1', '-1', '@SUM(A1)'], "'+1,'-1,'@SUM(A1)"],
+    ['a semicolon (a separator where Excel uses ";")', ['Budi; Kominfo'], '"Budi; Kominfo"'],
+    ['a formula after a semicolon', ['Budi;=1+1', 'a;+b;-c;@d'], `"Budi;'=1+1","a;'+b;'-c;'@d"`],
   ])('%s', (_label, row, line) => {
     expect(toCsv([row])).toBe(`${line}\r\n`);
   });

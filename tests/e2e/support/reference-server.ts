@@ -9,24 +9,29 @@ import { TMP_DIR } from './paths';
 /**
  * Siar Kantor (`siar serve`) on SQLite in a fresh data directory, with the demo posts.
  * Without `tokens` it takes reports without a token (open reports, unverified); with them,
- * those are the legacy shared tokens.
- *
- * The feed signature is v1 (bare Ed25519) while the extension verifies v1; once the
- * extension verifies PROTOCOL §2.6 v2 statements (branch `proof`), change
- * FEED_SIGNATURE to 'v2'.
+ * those are the legacy shared tokens. The feed is signed with docs/protocol.md §2.6 v2
+ * statements when a key is given.
  */
-export const FEED_SIGNATURE: SignatureVersion = 'v1';
+export const FEED_SIGNATURE: SignatureVersion = 'v2';
+
+export interface EnrolledPerson {
+  id: string;
+  name: string;
+  unit: string;
+}
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   feedUrl: string;
   reportUrl: string;
+  /** Enrollment codes of `people`, by NIP, as `siar people import` issued them. */
+  codes: Record<string, string>;
   /** Rows as SQLite holds them: what the receiver really stored. */
   storedRows(): Record<string, unknown>[];
 }
 
 export async function startTestServer(
-  options: { tokens?: string[]; signingKey?: KeyObject; signatureVersion?: SignatureVersion } = {},
+  options: { tokens?: string[]; signingKey?: KeyObject; signatureVersion?: SignatureVersion; people?: EnrolledPerson[] } = {},
 ): Promise<TestServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
@@ -35,16 +40,23 @@ export async function startTestServer(
     port: 0,
     dataDir,
     tokens: options.tokens ? new Set(options.tokens) : null,
-    openReports: !options.tokens,
+    openReports: !options.tokens && !options.people,
     signingKey: options.signingKey ?? null,
     signatureVersion: options.signatureVersion ?? FEED_SIGNATURE,
     seedDemoPosts: true,
   });
+  const codes: Record<string, string> = {};
+  if (options.people?.length) {
+    // The office's own import (what `siar people import` runs), so codes are real ones.
+    const csv = ['nip,name,unit', ...options.people.map((p) => `${p.id},${p.name},${p.unit}`)].join('\n');
+    for (const issued of await running.kantor.people.importCsv(csv, 'e2e')) codes[issued.nip] = issued.code;
+  }
   return {
     ...running,
     dataDir,
     feedUrl: `${running.origin}/feed.json`,
     reportUrl: `${running.origin}/api/v1/shares`,
+    codes,
     storedRows() {
       // A second, read-only connection: the rows are on disk, not only in the server's memory.
       const db = new Database(join(dataDir, 'siar.sqlite'), { readonly: true, fileMustExist: true });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fetchFeed } from '@/lib/feed/fetch-feed';
 import { parseRetryAfter } from '@/lib/retry-after';
 import type { FeedCacheEntry } from '@/lib/feed/types';
+import { signStatement } from './signature-modes';
 
 const URL_ = 'https://siar.example.go.id/feed.json';
 const NOW = new Date('2026-11-26T03:00:00Z');
@@ -124,53 +125,143 @@ describe('fetchFeed', () => {
   });
 });
 
-describe('signatures', () => {
+describe('signatures (PROTOCOL §2.6, version 2)', () => {
   async function keyPair() {
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
     return { pair, publicKey: Buffer.from(raw).toString('base64') };
   }
-  async function sign(pair: CryptoKeyPair, text: string) {
-    return Buffer.from(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, new TextEncoder().encode(text))).toString('base64');
-  }
+  const iat = Math.floor(NOW.getTime() / 1000) - 60;
+  const sign = (pair: CryptoKeyPair, text: string, seq = 5) =>
+    signStatement(pair.privateKey, { url: URL_, body: new TextEncoder().encode(text), iat, seq });
 
-  it('accepts a valid header signature and marks the copy verified', async () => {
+  it('accepts a valid header statement and marks the copy verified under that key', async () => {
     const { pair, publicKey } = await keyPair();
-    const signature = await sign(pair, body);
     const entry = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, {
-      fetch: async () => respond(200, body, { 'Siar-Signature': `ed25519=${signature}` }),
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await sign(pair, body) }),
     });
     expect(entry.error).toBeNull();
     expect(entry.signatureVerified).toBe(true);
+    expect(entry.verifiedKey).toBe(publicKey);
+    expect(entry.statement).toMatchObject({ url: URL_, seq: 5, iat });
   });
 
-  it('falls back to the .sig file', async () => {
+  it('falls back to the .sig file, a query string staying after it', async () => {
     const { pair, publicKey } = await keyPair();
-    const signature = await sign(pair, body);
-    const fetchMock = vi.fn(async (url: string) => (url.endsWith('.sig') ? respond(200, `${signature}\n`) : respond(200, body)));
-    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, { fetch: fetchMock as unknown as typeof fetch });
-    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([URL_, `${URL_}.sig`]);
+    const url = `${URL_}?unit=kominfo`;
+    const jws = await signStatement(pair.privateKey, { url, body: new TextEncoder().encode(body), iat });
+    const fetchMock = vi.fn(async (requested: string) => (requested.includes('.sig') ? respond(200, `${jws}\n`) : respond(200, body)));
+    const entry = await fetchFeed({ url, public_key: publicKey }, undefined, { now: NOW, fetch: fetchMock as unknown as typeof fetch });
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual([url, 'https://siar.example.go.id/feed.json.sig?unit=kominfo']);
     expect(entry.signatureVerified).toBe(true);
   });
 
   it.each([
-    ['a signature over other bytes', async (pair: CryptoKeyPair) => ({ 'Siar-Signature': `ed25519=${await sign(pair, `${body} `)}` }), 'signature_invalid'],
-    ['garbage', async () => ({ 'Siar-Signature': 'ed25519=!!!' }), 'signature_invalid'],
-    ['no signature at all', async () => ({}), 'signature_missing'],
-  ])('rejects %s and keeps the last good copy', async (_label, headers, code) => {
+    ['a statement over other bytes', (pair: CryptoKeyPair) => sign(pair, `${body} `), 'signature_body_mismatch'],
+    ['garbage', async () => '!!!', 'signature_invalid'],
+    ['a version-1 bare signature', async (pair: CryptoKeyPair) => `ed25519=${Buffer.from(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, new TextEncoder().encode(body))).toString('base64')}`, 'signature_invalid'],
+    ['no signature at all', async () => null, 'signature_missing'],
+  ])('rejects %s and keeps the last good copy', async (_label, header, code) => {
     const { pair, publicKey } = await keyPair();
-    const previous = await good();
-    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, previous, {
-      fetch: (async (url: string) => (url.endsWith('.sig') ? respond(404) : respond(200, body, await headers(pair)))) as unknown as typeof fetch,
+    const first = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, {
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await sign(pair, body, 1) }),
+    });
+    const value = await header(pair);
+    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, first, {
+      now: NOW,
+      fetch: (async (url: string) => (url.endsWith('.sig') ? respond(404) : respond(200, body, value ? { 'Siar-Signature': value } : {}))) as unknown as typeof fetch,
     });
     expect(entry.error?.code).toBe(code);
-    expect(entry.feed).toEqual(previous.feed);
+    expect(entry.feed).toEqual(first.feed);
   });
 
   it('reports a malformed public key as such', async () => {
     const entry = await fetchFeed({ url: URL_, public_key: 'c2hvcnQ=' }, undefined, {
-      fetch: async () => respond(200, body, { 'Siar-Signature': `ed25519=${'A'.repeat(86)}==` }),
+      fetch: async () => respond(200, body, { 'Siar-Signature': 'a.b.c' }),
     });
     expect(entry.error?.code).toBe('bad_public_key');
+  });
+
+  it('drops a copy made without the key, and sends none of its validators, once a key is set', async () => {
+    const unsigned = await good();
+    const { pair, publicKey } = await keyPair();
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) => (url.endsWith('.sig') ? respond(404) : respond(200, body)));
+    const entry = await fetchFeed({ url: URL_, public_key: publicKey }, unsigned, { now: NOW, fetch: fetchMock as unknown as typeof fetch });
+    const headers = fetchMock.mock.calls[0]![1]!.headers as Record<string, string>;
+    expect(headers['If-None-Match']).toBeUndefined();
+    expect(headers['If-Modified-Since']).toBeUndefined();
+    expect(entry.error?.code).toBe('signature_missing');
+    expect(entry.feed).toBeNull();
+    // Signed under the key, it comes back.
+    const signed = await fetchFeed({ url: URL_, public_key: publicKey }, entry, {
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await sign(pair, body) }),
+    });
+    expect(signed.feed?.items).toHaveLength(1);
+  });
+
+  it('drops a copy verified by another key when the key changes', async () => {
+    const first = await keyPair();
+    const second = await keyPair();
+    const old = await fetchFeed({ url: URL_, public_key: first.publicKey }, undefined, {
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await sign(first.pair, body), ETag: '"a"' }),
+    });
+    expect(old.feed).not.toBeNull();
+    const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => respond(304, '', { 'Siar-Signature': await sign(first.pair, body) }));
+    const entry = await fetchFeed({ url: URL_, public_key: second.publicKey }, old, { now: NOW, fetch: fetchMock as unknown as typeof fetch });
+    expect((fetchMock.mock.calls[0]![1]!.headers as Record<string, string>)['If-None-Match']).toBeUndefined();
+    expect(entry.feed).toBeNull();
+  });
+
+  it('on 304 takes the fresh statement of the same body, and refuses one for another body', async () => {
+    const { pair, publicKey } = await keyPair();
+    const first = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, {
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await sign(pair, body, 3), ETag: '"a"' }),
+    });
+    const later = new Date(NOW.getTime() + 30 * 3600_000);
+    const resigned = await signStatement(pair.privateKey, { url: URL_, body: new TextEncoder().encode(body), iat: iat + 30 * 3600, seq: 3 });
+    const renewed = await fetchFeed({ url: URL_, public_key: publicKey }, first, { now: later, fetch: async () => respond(304, '', { 'Siar-Signature': resigned }) });
+    expect(renewed.error).toBeNull();
+    expect(renewed.statement?.exp).toBeGreaterThan(first.statement!.exp);
+    const forOther = await signStatement(pair.privateKey, { url: URL_, body: new TextEncoder().encode('{}'), iat: iat + 30 * 3600, seq: 4 });
+    const refused = await fetchFeed({ url: URL_, public_key: publicKey }, first, { now: later, fetch: async () => respond(304, '', { 'Siar-Signature': forOther }) });
+    expect(refused.error?.code).toBe('signature_body_mismatch');
+    expect(refused.statement).toEqual(first.statement);
+  });
+
+  it('on a 304 without a statement asks for the .sig only once the cached statement is past half its life', async () => {
+    const { pair, publicKey } = await keyPair();
+    const first = await fetchFeed({ url: URL_, public_key: publicKey }, undefined, {
+      now: NOW,
+      fetch: async () => respond(200, body, { 'Siar-Signature': await signStatement(pair.privateKey, { url: URL_, body: new TextEncoder().encode(body), iat, exp: iat + 48 * 3600, seq: 3 }), ETag: '"a"' }),
+    });
+    const young = vi.fn(async (_url: string) => respond(304));
+    const kept = await fetchFeed({ url: URL_, public_key: publicKey }, first, { now: new Date(NOW.getTime() + 3600_000), fetch: young as unknown as typeof fetch });
+    expect(young.mock.calls.map(([url]) => url)).toEqual([URL_]);
+    expect(kept.statement).toEqual(first.statement);
+    expect(kept.error).toBeNull();
+
+    const later = new Date(NOW.getTime() + 30 * 3600_000);
+    const resigned = await signStatement(pair.privateKey, { url: URL_, body: new TextEncoder().encode(body), iat: iat + 30 * 3600, exp: iat + 78 * 3600, seq: 3 });
+    const old = vi.fn(async (url: string) => (url.endsWith('.sig') ? respond(200, resigned) : respond(304)));
+    const renewed = await fetchFeed({ url: URL_, public_key: publicKey }, first, { now: later, fetch: old as unknown as typeof fetch });
+    expect(old.mock.calls.map(([url]) => url)).toEqual([URL_, `${URL_}.sig`]);
+    expect(renewed.statement?.exp).toBeGreaterThan(first.statement!.exp);
+  });
+
+  it('accepts the same seq again only with the same body, and a higher seq always', async () => {
+    const { pair, publicKey } = await keyPair();
+    const sub = { url: URL_, public_key: publicKey };
+    const at = (text: string, seq: number) => async () => respond(200, text, { 'Siar-Signature': await sign(pair, text, seq) });
+    const first = await fetchFeed(sub, undefined, { now: NOW, fetch: at(body, 10) });
+    expect((await fetchFeed(sub, first, { now: NOW, fetch: at(body, 10) })).error).toBeNull();
+    const other = body.replace('"F"', '"G"');
+    expect((await fetchFeed(sub, first, { now: NOW, fetch: at(other, 10) })).error?.code).toBe('signature_replay');
+    expect((await fetchFeed(sub, first, { now: NOW, fetch: at(other, 9) })).error?.code).toBe('signature_replay');
+    expect((await fetchFeed(sub, first, { now: NOW, fetch: at(other, 11) })).feed?.title).toBe('G');
   });
 });

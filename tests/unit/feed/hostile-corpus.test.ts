@@ -8,7 +8,7 @@ import { selectTodayItems } from '@/lib/feed/today';
 import type { FeedCacheEntry, ParsedFeed, Subscription } from '@/lib/feed/types';
 import { sanitizeFeedHtml } from '@/lib/safe-html';
 import { makeSubscription } from './item-factory';
-import { signatureFetch, type SignatureMode } from './signature-modes';
+import { PREVIOUS_SEQ, signatureFetch, type SignatureMode } from './signature-modes';
 
 /**
  * Every file of tests/fixtures/feeds goes through fetchFeed (the same path as a
@@ -62,9 +62,21 @@ const CONTENT_TYPES: Record<string, string> = {
 async function run(entry: Case, previous?: FeedCacheEntry): Promise<{ result: FeedCacheEntry; subscription: Subscription }> {
   const body = new Uint8Array(readFileSync(`${dir}${entry.file}`));
   const contentType = entry.contentType ?? CONTENT_TYPES[entry.file.split('.').pop() ?? ''] ?? 'application/octet-stream';
-  const { fetch, publicKey } = await signatureFetch(entry.signature, body, { 'Content-Type': contentType });
+  const { fetch, publicKey } = await signatureFetch(entry.signature, body, { 'Content-Type': contentType }, { url: FEED_URL, now: NOW });
   const subscription: Subscription = { url: FEED_URL, timezone: entry.timezone, public_key: publicKey };
-  return { result: await fetchFeed(subscription, previous, { now: NOW, fetch }), subscription };
+  // Under a key, the last good copy is one that key verified (seq PREVIOUS_SEQ, another body).
+  const held = previous && publicKey ? signedCopy(previous, publicKey) : previous;
+  return { result: await fetchFeed(subscription, held, { now: NOW, fetch }), subscription };
+}
+
+function signedCopy(entry: FeedCacheEntry, publicKey: string): FeedCacheEntry {
+  const iat = Math.floor(NOW.getTime() / 1000) - 3600;
+  return {
+    ...entry,
+    signatureVerified: true,
+    verifiedKey: publicKey,
+    statement: { url: FEED_URL, sha256: 'c29tZSBvdGhlciBib2R5', iat, exp: iat + 86400, seq: PREVIOUS_SEQ },
+  };
 }
 
 /** Links and images are https (loopback http) or absent, everywhere (docs/protocol.md §2.4). */

@@ -64,7 +64,7 @@ describe('outbox service', () => {
     const requests = stubReceiver((ids) =>
       busy ? new Response('busy', { status: 503, headers: { 'Retry-After': '3600' } }) : Response.json({ accepted: [], duplicate: ids, rejected: [] }),
     );
-    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportToken: 'rahasia' });
+    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' } });
     await recordShare(makeRecord(ID));
     await flushOutbox();
     expect((await outboxSummary.getValue()).receivers[0]).toMatchObject({ lastErrorCode: 'busy' });
@@ -92,10 +92,26 @@ describe('outbox service', () => {
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
 
     status = 200;
-    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportToken: 'baru' });
+    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'baru' } });
     await resumeAfterTokenChange();
     expect(requests.at(-1)).toEqual({ ids: [ID, ID2], auth: 'Bearer baru' });
     expect(await outboxSummary.getValue()).toMatchObject({ waiting: 0, receivers: [] });
+  });
+
+  it('sends a token only to its own origin: another receiver gets no Authorization at all', async () => {
+    const requests: { url: string; auth: string | null }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      requests.push({ url, auth: new Headers(init.headers).get('authorization') });
+      const ids = (JSON.parse(String(init.body)) as { reports: { id: string }[] }).reports.map((r) => r.id);
+      return accept(ids, init);
+    });
+    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' }, reportToken: 'lama' });
+    const elsewhere = 'https://feed-siapa-saja.example.com/api/v1/shares';
+    await recordShare({ ...makeRecord(ID2), receiver: elsewhere });
+    await recordShare(makeRecord(ID));
+    await flushOutbox();
+    expect(requests.find((r) => r.url === elsewhere)).toEqual({ url: elsewhere, auth: null });
+    expect(requests.find((r) => r.url === RECEIVER)).toEqual({ url: RECEIVER, auth: 'Bearer rahasia' });
   });
 
   it('"send now" asks a paused receiver once more', async () => {

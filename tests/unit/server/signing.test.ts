@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 120_000 });
 import { fetchFeed } from '@/lib/feed/fetch-feed';
-import { verifySignature } from '@/lib/feed/signature';
+import { sha256Base64Url, verifyFeedStatement } from '@/lib/feed/signature';
 import { startServer, type RunningServer } from '../../../server/app';
 import { generateSigningKeys, privateKeyFromText, publicKeyBase64 } from '../../../server/signing';
 
@@ -24,8 +24,6 @@ describe('the reference server signs its feed', () => {
       dataDir,
       seedDemoPosts: true,
       signingKey: options.signed ? privateKeyFromText(keys.privateKey) : null,
-      // The extension verifies v1 until branch `proof` (protocol v2) lands; then this test moves to v2.
-      signatureVersion: 'v1',
       signatureHeader: options.header,
     });
     return server;
@@ -45,15 +43,20 @@ describe('the reference server signs its feed', () => {
     expect(() => privateKeyFromText('c2hvcnQ=')).toThrow(/32 bytes/);
   });
 
-  it('sends the Siar-Signature header and /feed.json.sig over the exact body', async () => {
+  it('sends a v2 statement (header and /feed.json.sig) that the extension accepts for this URL and body', async () => {
     const { origin } = await start({ signed: true });
-    const response = await fetch(`${origin}/feed.json`);
+    const feedUrl = `${origin}/feed.json`;
+    const response = await fetch(feedUrl);
     const body = new Uint8Array(await response.arrayBuffer());
     const header = response.headers.get('siar-signature')!;
-    expect(header).toMatch(/^ed25519=[A-Za-z0-9+/]{86}==$/);
-    await expect(verifySignature(keys.publicKey, header, body)).resolves.toBeUndefined();
+    expect(header.split('.')).toHaveLength(3);
+    const context = { feedUrl, sha256: await sha256Base64Url(body), now: new Date(), previous: null };
+    const statement = await verifyFeedStatement(keys.publicKey, header, context);
+    expect(statement.url).toBe(feedUrl);
     const sig = await (await fetch(`${origin}/feed.json.sig`)).text();
-    await expect(verifySignature(keys.publicKey, sig, body)).resolves.toBeUndefined();
+    await expect(verifyFeedStatement(keys.publicKey, sig, context)).resolves.toMatchObject({ seq: statement.seq });
+    // The same statement does not pass for another feed URL.
+    await expect(verifyFeedStatement(keys.publicKey, header, { ...context, feedUrl: `${origin}/other.json` })).rejects.toThrow();
   });
 
   it('is verified by fetchFeed, through the header or the .sig file', async () => {
