@@ -7,7 +7,7 @@ import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
-import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
+import { watchMastodonInstances } from '@/lib/sites/background/mastodon-registration';
 import {
   forgetClosedTab,
   listSiteItems,
@@ -15,7 +15,7 @@ import {
   recordSentConfirmation,
   requestImage,
   requestInsert,
-} from '@/lib/sites/site-handlers';
+} from '@/lib/sites/background/site-handlers';
 import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {

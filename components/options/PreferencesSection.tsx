@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
-import { instanceOrigin } from '@/lib/sites/mastodon-instances';
+import { instanceOrigin } from '@/lib/sites/background/mastodon-instances';
 import { userSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 

@@ -4,7 +4,7 @@ import { itemKey, selectTodayFromCache } from '@/lib/feed/today';
 import { feedState } from '@/lib/feed/types';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
-import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
+import { mastodonOrigins } from '@/lib/sites/background/mastodon-instances';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';

@@ -14,9 +14,9 @@ const specs = readdirSync(join(ROOT, 'tests/e2e/sites'))
   .join('\n');
 
 describe('site adapters', () => {
-  it('registers every adapter file of lib/sites, once', () => {
-    const declared = readdirSync(join(ROOT, 'lib/sites'))
-      .filter((file) => /export const \w+Adapter: SiteAdapter/.test(read(`lib/sites/${file}`)))
+  it('registers every adapter file of lib/sites/adapters, once', () => {
+    const declared = readdirSync(join(ROOT, 'lib/sites/adapters'))
+      .filter((file) => /export const \w+Adapter: SiteAdapter/.test(read(`lib/sites/adapters/${file}`)))
       .map((file) => file.replace(/\.ts$/, ''))
       .sort();
     expect(SITE_ADAPTERS.map((adapter) => adapter.platform).sort()).toEqual(declared);
@@ -26,7 +26,7 @@ describe('site adapters', () => {
   it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform, adapter] as const))('%s has its entrypoint, fixture and e2e spec', (platform) => {
     const entry = `entrypoints/${platform}.content/index.ts`;
     expect(existsSync(join(ROOT, entry)), entry).toBe(true);
-    expect(read(entry)).toContain(`@/lib/sites/${platform}'`);
+    expect(read(entry)).toContain(`@/lib/sites/adapters/${platform}'`);
     expect(read(entry)).toContain('runSite(ctx,');
     const fixture = `tests/fixtures/sites/${platform}`;
     expect(existsSync(join(ROOT, fixture, 'index.html')), `${fixture}/index.html`).toBe(true);

@@ -1,5 +1,5 @@
-import { closestAny, findInDialogsFirst, isModEnter, onHosts, queryFirst } from './dom-query';
-import type { SiteAdapter } from './types';
+import { closestAny, findInDialogsFirst, isModEnter, onHosts, queryFirst } from '../dom-query';
+import type { SiteAdapter } from '../types';
 
 /** X (SITES.md): Draft.js; CreateTweet's answer carries the post id and the handle. */
 

@@ -1,6 +1,6 @@
-import { closestAny, isPlainEnter, queryFirst } from './dom-query';
-import { messageLeftComposer } from './chat-sent';
-import type { SiteAdapter } from './types';
+import { closestAny, isPlainEnter, queryFirst } from '../dom-query';
+import { messageLeftComposer } from '../chat-sent';
+import type { SiteAdapter } from '../types';
 
 /**
  * WhatsApp Web (SITES.md): Lexical (plain text) in the chat's footer. A private

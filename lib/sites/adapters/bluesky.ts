@@ -1,5 +1,5 @@
-import { closestAny, findInDialogsFirst, isModEnter, onHosts } from './dom-query';
-import type { SiteAdapter } from './types';
+import { closestAny, findInDialogsFirst, isModEnter, onHosts } from '../dom-query';
+import type { SiteAdapter } from '../types';
 
 /**
  * Bluesky (SITES.md): TipTap / ProseMirror. The record's `at://<did>/app.bsky.feed.post/<rkey>`

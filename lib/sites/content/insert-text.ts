@@ -1,4 +1,4 @@
-import type { InsertStrategy } from './types';
+import type { InsertStrategy } from '../types';
 
 /**
  * Puts a caption into a site's editor so that the editor's own state holds it, then

@@ -1,5 +1,5 @@
 import { armEvent, beforePageScripts, HELLO_EVENT, KEY_EVENT, KEY_PATTERN, postEvent } from './page-channel';
-import type { PostEndpoint } from './post-endpoints';
+import type { PostEndpoint } from '../post-endpoints';
 
 /**
  * Runs in the page's world at `document_start` (see page-channel.ts for the threat

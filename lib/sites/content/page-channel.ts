@@ -1,4 +1,4 @@
-import type { PostAnswer } from './types';
+import type { PostAnswer } from '../types';
 
 /**
  * The channel between the page-world watcher (page-watcher.ts) and the isolated

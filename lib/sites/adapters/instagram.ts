@@ -1,5 +1,5 @@
-import { findInDialogsFirst, onHosts, queryFirst } from './dom-query';
-import type { SiteAdapter } from './types';
+import { findInDialogsFirst, onHosts, queryFirst } from '../dom-query';
+import type { SiteAdapter } from '../types';
 
 /**
  * Instagram (SITES.md): the create dialog takes the image through its file input,

@@ -1,15 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { messenger } from '../messaging';
-import { PLATFORM_NAMES } from '../share/platforms';
+import { messenger } from '../../messaging';
+import { PLATFORM_NAMES } from '../../share/platforms';
 import { watchComposers } from './composer-watch';
 import { insertCaption, readEditorText } from './insert-text';
 import { openPageChannel, type PageChannel } from './page-channel';
 import { putImage } from './put-image';
-import type { SitePageState } from './site-messages';
-import type { SiteTextKey } from './site-text';
+import type { SitePageState } from '../site-messages';
+import type { SiteTextKey } from '../site-text';
 import { SiteUi, type SiteItemView } from './site-ui';
-import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from './types';
+import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from '../types';
 
 /**
  * A social site's content script: Siar's button by the composer, insertion on a

@@ -1,6 +1,6 @@
-import { closestAny, isModEnter, onHosts, queryFirst } from './dom-query';
-import { newLinkSignal } from './link-signal';
-import type { SiteAdapter } from './types';
+import { closestAny, isModEnter, onHosts, queryFirst } from '../dom-query';
+import { newLinkSignal } from '../link-signal';
+import type { SiteAdapter } from '../types';
 
 /**
  * LinkedIn (SITES.md): Quill 1 in the share box (synthetic paste does not reach

@@ -1,6 +1,6 @@
-import { closestAny, findInDialogsFirst, isShown, onHosts } from './dom-query';
-import { linksMatching } from './link-signal';
-import type { SiteAdapter } from './types';
+import { closestAny, findInDialogsFirst, isShown, onHosts } from '../dom-query';
+import { linksMatching } from '../link-signal';
+import type { SiteAdapter } from '../types';
 
 /**
  * Facebook (SITES.md): Lexical in the "Create post" dialog. No API answer worth

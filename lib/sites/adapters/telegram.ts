@@ -1,6 +1,6 @@
-import { closestAny, isPlainEnter, queryFirst } from './dom-query';
-import { messageLeftComposer } from './chat-sent';
-import type { SiteAdapter } from './types';
+import { closestAny, isPlainEnter, queryFirst } from '../dom-query';
+import { messageLeftComposer } from '../chat-sent';
+import type { SiteAdapter } from '../types';
 
 /**
  * Telegram Web (SITES.md): a custom contenteditable (Web A `#editable-message-text`,

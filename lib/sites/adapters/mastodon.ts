@@ -1,5 +1,5 @@
-import { closestAny, isModEnter, queryFirst } from './dom-query';
-import type { SiteAdapter } from './types';
+import { closestAny, isModEnter, queryFirst } from '../dom-query';
+import type { SiteAdapter } from '../types';
 
 /**
  * Mastodon (SITES.md), on the instances the user (or policy) names: a React

@@ -1,6 +1,6 @@
-import { findInDialogsFirst, isModEnter, onHosts } from './dom-query';
-import { newLinkSignal } from './link-signal';
-import type { SiteAdapter } from './types';
+import { findInDialogsFirst, isModEnter, onHosts } from '../dom-query';
+import { newLinkSignal } from '../link-signal';
+import type { SiteAdapter } from '../types';
 
 /** Threads (SITES.md): Lexical in the composer dialog; the "Posted" toast's "View" link is the permalink. */
 
