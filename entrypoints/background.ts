@@ -8,6 +8,7 @@ import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, star
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
 import { watchMastodonInstances } from '@/lib/sites/background/mastodon-registration';
+import { recordSiteStep } from '@/lib/sites/background/site-health';
 import {
   forgetClosedTab,
   listSiteItems,
@@ -47,6 +48,7 @@ export default defineBackground(() => {
   messenger.onMessage('siteImageRequest', ({ sender, data }) => requestImage(sender, data));
   messenger.onMessage('sitePublished', ({ sender, data }) => recordPublished(sender, data));
   messenger.onMessage('siteConfirmSent', ({ sender, data }) => recordSentConfirmation(sender, data));
+  messenger.onMessage('siteStep', ({ sender, data }) => recordSiteStep(sender, data));
   browser.tabs.onRemoved.addListener(forgetClosedTab);
   watchMastodonInstances();
 

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary, type ReceiverState, type Reporter, type ShareMethod, type ShareRecord } from './reports/types';
 import type { PlatformId } from './share/platforms';
+import { EMPTY_SITE_HEALTH, type SiteHealthState } from './sites/site-check';
 
 /**
  * Every storage item of Siar, declared once. The background is the only writer
@@ -99,6 +100,13 @@ export const tabShares = storage.defineItem<Record<string, TabShare>>('session:s
 /** What waits in the outbox and why: small, written by the background, watched by pages. */
 export const outboxSummary = storage.defineItem<OutboxSummary>('local:outboxSummary', {
   fallback: EMPTY_OUTBOX_SUMMARY,
+  version: 1,
+  migrations: {},
+});
+
+/** The site check (issue 11): per version and site, which steps of a share worked. Counters only. */
+export const siteHealth = storage.defineItem<SiteHealthState>('local:siteHealth', {
+  fallback: EMPTY_SITE_HEALTH,
   version: 1,
   migrations: {},
 });

@@ -1,33 +1,49 @@
-import { findInDialogsFirst, onHosts, queryFirst } from '../dom-query';
-import type { SiteAdapter } from '../types';
+import { closestCandidate, findInDialogsFirst, isShown, onHosts, queryDeepAll } from '../dom-query';
+import type { SiteAdapter, SiteCandidates } from '../types';
 
 /**
- * Instagram (SITES.md): the create dialog takes the image through its file input,
- * then the caption box (a contenteditable). "Post shared" is the only confirmation:
- * no link to the new post is shown, so the report carries none.
+ * Instagram: the create dialog takes the image through its file input, then the caption
+ * box. "Post shared" is the only confirmation: no link to the new post is shown, so the
+ * report carries none.
  */
 
 const HOSTS = ['www.instagram.com', 'instagram.com'];
-const EDITORS = ['div[aria-label="Write a caption..."][contenteditable="true"]', 'div[aria-label="Tulis keterangan..."][contenteditable="true"]'];
-const FILE_INPUTS = ['[role="dialog"] input[type="file"][accept*="image"]', 'form[enctype="multipart/form-data"] input[type="file"]'];
 const SHARE_LABELS = /^(Share|Bagikan)$/i;
 const SHARED = /(Your post has been shared|Post shared|Postingan Anda telah dibagikan|Postingan dibagikan)/i;
 
+export const INSTAGRAM_CANDIDATES: SiteCandidates = {
+  composer: [
+    { css: 'div[contenteditable="true"][aria-placeholder^="Write a caption"]', seen: 'instagram.com 2026: a Lexical caption box found by aria-placeholder "Write a caption…" (U+2026); MultiPost-Extension instagram.ts matches aria-placeholder too' },
+    { css: 'div[contenteditable="true"][aria-placeholder^="Tulis keterangan"]', seen: 'instagram.com 2026, Indonesian UI: the same box' },
+    { css: 'div[aria-label="Write a caption..."][contenteditable="true"]', seen: 'instagram.com ≤2025: a contenteditable with this exact aria-label (SITES.md)' },
+    { css: 'div[aria-label="Tulis keterangan..."][contenteditable="true"]', seen: 'instagram.com ≤2025, Indonesian UI' },
+  ],
+  submit: [{ css: '[role="dialog"] [role="button"]', seen: 'instagram.com 2026: div role=button "Share" in the Create new post dialog (MultiPost-Extension instagram.ts; text checked)' }],
+  confirmation: [{ css: '[role="dialog"]', seen: 'instagram.com: the dialog then says "Post shared" / "Your post has been shared" (SITES.md)' }],
+  permalink: [],
+};
+const FILE_INPUTS = [
+  { css: '[role="dialog"] input[type="file"]', seen: 'instagram.com 2026: the create dialog\'s file input (MultiPost-Extension instagram.ts)' },
+  { css: 'form[enctype="multipart/form-data"] input[type="file"]', seen: 'instagram.com ≤2024: the upload form' },
+];
+
 function sharedShown(doc: Document): boolean {
-  return [...doc.querySelectorAll('[role="dialog"]')].some((dialog) => SHARED.test(dialog.textContent ?? ''));
+  return queryDeepAll(doc, '[role="dialog"]').some((dialog) => isShown(dialog) && SHARED.test(dialog.textContent ?? ''));
 }
 
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
   hosts: HOSTS,
+  candidates: INSTAGRAM_CANDIDATES,
   findComposer(doc) {
-    const editor = findInDialogsFirst(doc, '[role="dialog"]', EDITORS);
+    const editor = findInDialogsFirst(doc, '[role="dialog"]', INSTAGRAM_CANDIDATES.composer);
     return editor ? { editor, anchor: editor } : null;
   },
-  findFileInput: (doc) => queryFirst<HTMLInputElement>(doc, FILE_INPUTS),
-  insertWith: ['paste', 'execCommand', 'beforeinput'],
+  // The file input is hidden (display: none): it counts while connected.
+  findFileInput: (doc) => FILE_INPUTS.flatMap(({ css }) => queryDeepAll<HTMLInputElement>(doc, css)).find((input) => input.isConnected && /image/.test(input.accept || 'image')) ?? null,
+  insertWith: ['paste', 'beforeinput', 'execCommand'],
   isSubmit(target) {
-    const button = target.closest('[role="dialog"] [role="button"]');
+    const button = closestCandidate(target, INSTAGRAM_CANDIDATES.submit);
     return button !== null && SHARE_LABELS.test(button.textContent?.trim() ?? '');
   },
   submitsOnKey: () => false,

@@ -9,24 +9,20 @@ import type { ItemRef } from '../../messaging';
 import { makeShareRecord } from '../../reports/make-share';
 import { recordShare } from '../../reports/outbox-service';
 import type { ShareStatus } from '../../reports/types';
-import { requireSiteContentScript, type SiteSender } from '../../sender-check';
 import { createSerialQueue } from '../../serial';
 import { findItem, isAllowedOn } from '../../share/find-item';
 import type { PlatformId } from '../../share/platforms';
 import { feedCache, userSettings } from '../../storage';
-import { loadMastodonOrigins } from './mastodon-instances';
-import { comparableLines } from '../content/insert-text';
-import { adapterFor, platformOfUrl } from '../registry';
+import { comparableLines } from '../editor-text';
+import { adapterFor } from '../registry';
 import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from '../site-messages';
 import { SITE_TEXT_KEYS } from '../site-text';
+import { isSiteOutdated } from './site-health';
+import { checkSender } from './site-sender';
 import { tabShare, tieTab, untieTab } from './tab-shares';
 
 /** The background's side of Siar's content scripts on social sites. */
 
-async function checkSender(sender: Runtime.MessageSender, platform: PlatformId): Promise<SiteSender> {
-  const mastodon = await loadMastodonOrigins();
-  return requireSiteContentScript(sender, platform, (url) => platformOfUrl(url, mastodon));
-}
 
 export async function listSiteItems(sender: Runtime.MessageSender, { platform }: { platform: PlatformId }): Promise<SitePageState> {
   const { tabId } = await checkSender(sender, platform);
@@ -37,6 +33,7 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
     userSettings.getValue(),
     tabShare(tabId),
   ]);
+  const outdated = await isSiteOutdated(platform);
   const carried = tie && tie.platform === platform ? tie : null;
   const shown = selectTodayFromCache(subscriptions, cache, new Date()).filter((entry) => allowsPlatform(entry.item, platform));
   const items = shown.map(({ subscription, item }) => ({
@@ -51,6 +48,7 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
     texts: Object.fromEntries(SITE_TEXT_KEYS.map((key) => [key, t(key)])),
     items,
     carried: carried ? { feedUrl: carried.feedUrl, itemId: carried.itemId, method: carried.method, stage: carried.stage } : null,
+    outdated,
   };
 }
 

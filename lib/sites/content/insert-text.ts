@@ -1,3 +1,4 @@
+import { comparableLines, countOccurrences, isTextarea, readEditorText } from '../editor-text';
 import type { InsertStrategy } from '../types';
 
 /**
@@ -10,33 +11,6 @@ const SETTLE_MS = 40;
 const VERIFY_TRIES = 8;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Lines without their edges and without blank lines: editors disagree on blank lines and NBSPs. */
-export function comparableLines(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
-}
-
-export function countOccurrences(haystack: string, needle: string): number {
-  if (needle === '') return 0;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
-function isTextarea(editor: HTMLElement): editor is HTMLTextAreaElement {
-  return editor instanceof HTMLTextAreaElement;
-}
-
-/** What the editor shows, as its user would copy it. */
-export function readEditorText(editor: HTMLElement): string {
-  return isTextarea(editor) ? editor.value : editor.innerText;
-}
 
 function deepestLast(node: Node): Node {
   let current = node;

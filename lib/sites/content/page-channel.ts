@@ -15,7 +15,8 @@ import type { PostAnswer } from '../types';
  * - The isolated side arms the watcher only on a trusted (`isTrusted`) click on the
  *   site's submit control or a trusted send key in the composer, with a fresh request
  *   id; it accepts one answer per armed id, and only within the attempt's time.
- * - The answer carries a post id and a handle only; the isolated side builds the link
+ * - The answer carries a post id, a handle and (Mastodon) the post's own link only;
+ *   the isolated side builds or checks the link
  *   and the background checks it against the platform's permalink shape, the tab's
  *   URL and the item tied to that tab. `postMessage` is never used, so forged messages
  *   have nothing to reach.
@@ -43,13 +44,14 @@ export interface PageChannel {
 }
 
 function validAnswer(detail: unknown): { req: string; answer: PostAnswer } | null {
-  if (typeof detail !== 'string' || detail.length > 500) return null;
+  if (typeof detail !== 'string' || detail.length > 1000) return null;
   try {
     const value = JSON.parse(detail) as Record<string, unknown>;
-    const { req, id, handle } = value;
+    const { req, id, handle, url } = value;
     if (typeof req !== 'string' || typeof id !== 'string' || typeof handle !== 'string') return null;
     if (id.length > 100 || handle.length > 200) return null;
-    return { req, answer: { id, handle } };
+    if (url !== undefined && (typeof url !== 'string' || url.length > 500)) return null;
+    return { req, answer: typeof url === 'string' ? { id, handle, url } : { id, handle } };
   } catch {
     return null;
   }

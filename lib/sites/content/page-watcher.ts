@@ -68,7 +68,7 @@ export function startPageWatcher(win: Window & typeof globalThis, endpoint: Post
     }
     while (armed.length > 0 && armed[0]!.until < now()) armed.shift();
     const attempt = armed.pop();
-    if (found && attempt) emit(stringify({ req: attempt.req, id: found.id, handle: found.handle }));
+    if (found && attempt) emit(stringify({ req: attempt.req, ...found }));
   };
 
   win.fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {
