@@ -18,6 +18,15 @@ function deepestLast(node: Node): Node {
   return current;
 }
 
+/**
+ * Inside an open shadow root (LinkedIn's share box since 2026), Chromium's document
+ * selection is retargeted to the host: the root's own `getSelection` sees the editor.
+ */
+function selectionFor(editor: HTMLElement): Selection | null {
+  const root = editor.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  return (root instanceof ShadowRoot ? root.getSelection?.() : null) ?? editor.ownerDocument.getSelection();
+}
+
 /** Focus, and the caret at the very end (or everything selected, to replace a failed attempt). */
 function placeCaret(editor: HTMLElement, selectAll: boolean): void {
   editor.focus();
@@ -25,7 +34,7 @@ function placeCaret(editor: HTMLElement, selectAll: boolean): void {
     editor.setSelectionRange(selectAll ? 0 : editor.value.length, editor.value.length);
     return;
   }
-  const selection = editor.ownerDocument.getSelection();
+  const selection = selectionFor(editor);
   if (!selection) return;
   const range = editor.ownerDocument.createRange();
   if (selectAll) {
