@@ -35,12 +35,13 @@ export class SiteUi {
   private readonly launcher = el('button', 'launcher');
   private readonly badge = el('span', 'badge');
   private readonly status = el('p', 'status');
-  private readonly warning = el('p', 'warning');
+  private warning: HTMLParagraphElement | null = null;
   private readonly ask = el('div', 'ask');
   /** Built when the user first opens the list (nothing more is built on the page before). */
   private panelParts: { panel: HTMLDivElement; heading: HTMLHeadingElement; closeButton: HTMLButtonElement; list: HTMLUListElement } | null = null;
   private items: { items: readonly SiteItemView[]; platformName: string } | null = null;
   private t: Translate = (key) => key;
+  private readonly bar: HTMLDivElement;
 
   constructor(private readonly handlers: SiteUiHandlers) {
     this.root = this.host.attachShadow({ mode: 'open' });
@@ -56,14 +57,12 @@ export class SiteUi {
     this.launcher.addEventListener('click', (event) => handlers.onOpen(event));
     this.status.setAttribute('role', 'status');
     this.status.hidden = true;
-    this.warning.dataset.siarSiteWarning = '';
-    this.warning.setAttribute('role', 'alert');
-    this.warning.hidden = true;
     this.ask.hidden = true;
     // The note sits beside the launcher, so that it never covers the site's post button.
     const bar = el('div', 'bar');
-    bar.append(this.launcher, this.status, this.warning, this.ask);
+    bar.append(this.launcher, this.status, this.ask);
     this.root.append(style, bar);
+    this.bar = bar;
     this.host.addEventListener('keydown', (event) => event.key === 'Escape' && this.toggle(false));
   }
 
@@ -130,8 +129,18 @@ export class SiteUi {
 
   /** "Siar on <site> may be out of date": stays until the site works again. */
   showWarning(text: string | null): void {
-    this.warning.hidden = text === null;
-    this.warning.textContent = text ?? '';
+    if (text === null) {
+      this.warning?.remove();
+      this.warning = null;
+      return;
+    }
+    if (!this.warning) {
+      this.warning = el('p', 'warning');
+      this.warning.dataset.siarSiteWarning = '';
+      this.warning.setAttribute('role', 'alert');
+      this.launcher.after(this.warning);
+    }
+    this.warning.textContent = text;
   }
 
   private renderItems(items: readonly SiteItemView[], platformName: string): void {

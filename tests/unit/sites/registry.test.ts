@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,25 @@ describe('site adapters', () => {
     expect(existsSync(join(ROOT, fixture, 'index.html')), `${fixture}/index.html`).toBe(true);
     expect(['app.js', 'app.jsx'].some((name) => existsSync(join(ROOT, fixture, name))), `${fixture}/app.js(x)`).toBe(true);
     expect(specs).toMatch(new RegExp(`serveSite\\(siar\\.context, '${platform}'`));
+  });
+
+  it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform, adapter] as const))('%s lists its candidates per role, each with where and when it was seen', (_platform, adapter) => {
+    expect(Object.keys(adapter.candidates).sort()).toEqual(['composer', 'confirmation', 'permalink', 'submit']);
+    expect(adapter.candidates.composer.length).toBeGreaterThan(0);
+    expect(adapter.candidates.submit.length).toBeGreaterThan(0);
+    for (const candidate of Object.values(adapter.candidates).flat()) {
+      expect(() => document.querySelector(candidate.css), candidate.css).not.toThrow();
+      expect(candidate.seen.length, candidate.css).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform] as const))('%s has at least two fixture variants, each cited', (platform) => {
+    const dir = `tests/fixtures/sites/${platform}`;
+    const app = ['app.js', 'app.jsx'].map((name) => join(dir, name)).find((path) => existsSync(join(ROOT, path)))!;
+    const source = read(app);
+    // Each fixture names its structures ("Two …" / "both clients") and the sources they come from, with dates.
+    expect(source).toMatch(/Two |both clients/);
+    expect(source).toMatch(/20\d\d/);
   });
 
   it('has no content-script entrypoint without an adapter (besides the page-world watcher)', () => {

@@ -148,7 +148,7 @@ describe('openShare ties the new tab to its item', () => {
   });
 
   it.each([
-    ['x', 'intent', 'https://x.com/intent/post?text='],
+    ['x', 'intent', 'https://x.com/intent/tweet?text='],
     ['facebook', 'composer', 'https://www.facebook.com/'],
     ['instagram', 'composer', 'https://www.instagram.com/'],
   ] as const)('%s: %s', async (platform, method, url) => {
