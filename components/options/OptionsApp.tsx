@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, userSettings, userSubscriptions, type LanguageSetting
 import { I18nProvider, useI18n } from '../i18n';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
+import { SiteHealthSection } from './SiteHealthSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 interface OptionsData {
@@ -69,6 +70,7 @@ function Options({ data }: { data: OptionsData | null }) {
       <SubscriptionsSection subscriptions={data.subscriptions} />
       <IdentitySection settings={data.settings} policy={data.policy} />
       <PreferencesSection settings={data.settings} policy={data.policy} />
+      <SiteHealthSection />
       <p className="options-footer">
         <a href={browser.runtime.getURL('/shares.html')} target="_blank" rel="noopener">
           {t('historyLink')}

@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
 import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
+import { SiteWarnings } from './SiteWarnings';
 import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
 
 export function PopupApp() {
@@ -93,6 +94,7 @@ function Popup() {
       ) : null}
 
       <FeedStatusList subscriptions={subscriptions} cache={cache} />
+      <SiteWarnings />
 
       {items.length > 0 ? (
         <div className="progress">

@@ -45,7 +45,8 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
   items.sort((a, b) => Number(b.queued) - Number(a.queued));
   const t = createTranslator(resolveLanguage(settings.language, browser.i18n.getUILanguage()));
   return {
-    texts: Object.fromEntries(SITE_TEXT_KEYS.map((key) => [key, t(key)])),
+    // Placeholders stay for the content script to fill ($1: the site's name).
+    texts: Object.fromEntries(SITE_TEXT_KEYS.map((key) => [key, t(key, '$1', '$2')])),
     items,
     carried: carried ? { feedUrl: carried.feedUrl, itemId: carried.itemId, method: carried.method, stage: carried.stage } : null,
     outdated,
