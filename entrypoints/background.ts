@@ -9,6 +9,7 @@ import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
 import { watchMastodonInstances } from '@/lib/sites/background/mastodon-registration';
 import { recordSiteStep } from '@/lib/sites/background/site-health';
+import { scheduleSiteHealth, sendSiteHealthNow, SITE_HEALTH_ALARM } from '@/lib/sites/background/site-health-sender';
 import {
   forgetClosedTab,
   listSiteItems,
@@ -55,6 +56,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     void onFeedAlarm(alarm); // feed engine: fetch what is due, schedule the next poll
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+    if (alarm.name === SITE_HEALTH_ALARM) void sendSiteHealthNow().catch((error: unknown) => console.error('Siar: site check', error));
   });
 
   userSubscriptions.watch(() => void refreshFeeds());
@@ -86,4 +88,5 @@ export default defineBackground(() => {
   void ensurePollScheduled();
   void startOutbox();
   void updateBadge();
+  scheduleSiteHealth();
 });
