@@ -8,8 +8,10 @@ import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, star
 import { requireExtensionPage } from '@/lib/sender-check';
 import { answerAttempt } from '@/lib/share/answer-attempt';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
-import { closeAttemptsOfGoneTabs } from '@/lib/sites/share-attempts';
-import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
+import { closeAttemptsOfGoneTabs } from '@/lib/sites/background/share-attempts';
+import { watchMastodonInstances } from '@/lib/sites/background/mastodon-registration';
+import { recordSiteStep } from '@/lib/sites/background/site-health';
+import { scheduleSiteHealth, sendSiteHealthNow, SITE_HEALTH_ALARM } from '@/lib/sites/background/site-health-sender';
 import {
   forgetClosedTab,
   listSiteItems,
@@ -18,7 +20,7 @@ import {
   recordSentConfirmation,
   requestImage,
   requestInsert,
-} from '@/lib/sites/site-handlers';
+} from '@/lib/sites/background/site-handlers';
 import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {
@@ -55,12 +57,14 @@ export default defineBackground(() => {
   messenger.onMessage('siteSubmitAttempt', ({ sender, data }) => recordAttempt(sender, data));
   messenger.onMessage('sitePublished', ({ sender, data }) => recordPublished(sender, data));
   messenger.onMessage('siteConfirmSent', ({ sender, data }) => recordSentConfirmation(sender, data));
+  messenger.onMessage('siteStep', ({ sender, data }) => recordSiteStep(sender, data));
   browser.tabs.onRemoved.addListener(forgetClosedTab);
   watchMastodonInstances();
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void onFeedAlarm(alarm); // feed engine: fetch what is due, schedule the next poll
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+    if (alarm.name === SITE_HEALTH_ALARM) void sendSiteHealthNow().catch((error: unknown) => console.error('Siar: site check', error));
   });
 
   userSubscriptions.watch(() => void refreshFeeds());
@@ -94,4 +98,5 @@ export default defineBackground(() => {
   void startOutbox();
   void closeAttemptsOfGoneTabs();
   void updateBadge();
+  scheduleSiteHealth();
 });

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PlatformId } from './share/platforms';
+import type { SiteStep } from './sites/site-check';
 import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from './sites/site-messages';
 
 /**
@@ -40,6 +41,8 @@ export interface ProtocolMap {
   sitePublished(data: { platform: PlatformId; postUrl: string | null; postedText: string | null }): SiteShareResult;
   /** WhatsApp / Telegram: the user answered "sudah terkirim?" with yes (`confirmed`). */
   siteConfirmSent(data: { platform: PlatformId; postedText: string | null }): SiteShareResult;
+  /** The site check (issue 11): one step of a share on this site worked or not. */
+  siteStep(data: { platform: PlatformId; step: SiteStep; ok: boolean }): { outdated: boolean };
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { FeedCacheEntry, Subscription } from './feed/types';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary, type ReceiverState, type Reporter, type ShareMethod, type ShareRecord } from './reports/types';
 import type { PlatformId } from './share/platforms';
+import { EMPTY_SITE_HEALTH, type SiteHealthState } from './sites/site-check';
 
 /**
  * Every storage item of Siar, declared once. The background is the only writer
@@ -149,6 +150,13 @@ export interface ShareAttempt {
 /** Tab id → its unfinished post. Written by the background only. */
 export const shareAttempts = storage.defineItem<Record<string, ShareAttempt>>('local:shareAttempts', {
   fallback: {},
+  version: 1,
+  migrations: {},
+});
+
+/** The site check (issue 11): per version and site, which steps of a share worked. Counters only. */
+export const siteHealth = storage.defineItem<SiteHealthState>('local:siteHealth', {
+  fallback: EMPTY_SITE_HEALTH,
   version: 1,
   migrations: {},
 });

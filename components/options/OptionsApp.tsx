@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import { EnrollSection } from './EnrollSection';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
+import { SiteHealthSection } from './SiteHealthSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 interface OptionsData {
@@ -86,6 +87,7 @@ function Options({ data }: { data: OptionsData | null }) {
         cache={data.cache}
       />
       <PreferencesSection settings={data.settings} policy={data.policy} />
+      <SiteHealthSection />
       <p className="options-footer">
         <a href={browser.runtime.getURL('/shares.html')} target="_blank" rel="noopener">
           {t('historyLink')}

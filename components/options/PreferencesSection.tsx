@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
 import { platformLabel } from '@/lib/share/platform-label';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/share/platforms';
-import { instanceOrigin } from '@/lib/sites/mastodon-instances';
+import { instanceOrigin } from '@/lib/sites/background/mastodon-instances';
 import { userSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 

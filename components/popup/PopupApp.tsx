@@ -5,13 +5,14 @@ import { feedState, type FeedCacheEntry } from '@/lib/feed/types';
 import { usableCache } from '@/lib/feed/usable-entry';
 import { formatLongDate } from '@/lib/i18n';
 import { messenger } from '@/lib/messaging';
-import { mastodonOrigins } from '@/lib/sites/mastodon-instances';
+import { mastodonOrigins } from '@/lib/sites/background/mastodon-instances';
 import { DEFAULT_TIMEZONE } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
 import { FeedStatusList } from './FeedStatusList';
 import { ItemCard } from './ItemCard';
 import { OutboxStatus } from './OutboxStatus';
 import { UnfinishedPosts } from './UnfinishedPosts';
+import { SiteWarnings } from './SiteWarnings';
 import { loadPopupState, usePopupStore, watchPopupState } from './popup-store';
 
 function feedTitles(cache: Record<string, FeedCacheEntry>): Record<string, string> {
@@ -102,6 +103,7 @@ function Popup() {
 
       <FeedStatusList subscriptions={subscriptions} cache={cache} titles={feedTitles(state.cache)} />
       <UnfinishedPosts attempts={state.attempts} />
+      <SiteWarnings />
 
       {items.length > 0 ? (
         <div className="progress">

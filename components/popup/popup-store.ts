@@ -9,7 +9,7 @@ import { tokenOwner, type TokenOwner } from '@/lib/reports/report-tokens';
 import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
-import { unfinishedAttempts } from '@/lib/sites/share-attempts';
+import { unfinishedAttempts } from '@/lib/sites/background/share-attempts';
 import { DEFAULT_SETTINGS, feedCache, outboxSummary, shareAttempts, userSettings, userSubscriptions, type ShareAttempt, type UserSettings } from '@/lib/storage';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { facebookAdapter } from '@/lib/sites/facebook';
-import { runSite } from '@/lib/sites/run-site';
+import { facebookAdapter } from '@/lib/sites/adapters/facebook';
+import { runSite } from '@/lib/sites/content/run-site';
 
 export default defineContentScript({
   matches: matchPatterns(facebookAdapter.hosts),

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { instagramAdapter } from '@/lib/sites/instagram';
+import { runSite } from '@/lib/sites/content/run-site';
+import { instagramAdapter } from '@/lib/sites/adapters/instagram';
 
 export default defineContentScript({
   matches: matchPatterns(instagramAdapter.hosts),

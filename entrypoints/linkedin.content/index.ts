@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { linkedinAdapter } from '@/lib/sites/linkedin';
+import { runSite } from '@/lib/sites/content/run-site';
+import { linkedinAdapter } from '@/lib/sites/adapters/linkedin';
 
 export default defineContentScript({
   matches: matchPatterns(linkedinAdapter.hosts),

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mastodonAdapter } from '@/lib/sites/mastodon';
-import { runSite } from '@/lib/sites/run-site';
+import { mastodonAdapter } from '@/lib/sites/adapters/mastodon';
+import { runSite } from '@/lib/sites/content/run-site';
 
 /** Registered at run time for the user's instances (lib/sites/mastodon-registration.ts). */
 export default defineContentScript({

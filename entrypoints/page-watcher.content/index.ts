@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
 import { endpointForHost } from '@/lib/sites/post-endpoints';
-import { startPageWatcher } from '@/lib/sites/page-watcher';
+import { startPageWatcher } from '@/lib/sites/content/page-watcher';
 import { WATCHED_HOSTS } from '@/lib/sites/watched-hosts';
 
 /**

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { telegramAdapter } from '@/lib/sites/telegram';
+import { runSite } from '@/lib/sites/content/run-site';
+import { telegramAdapter } from '@/lib/sites/adapters/telegram';
 
 export default defineContentScript({
   matches: matchPatterns(telegramAdapter.hosts),

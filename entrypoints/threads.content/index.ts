@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { threadsAdapter } from '@/lib/sites/threads';
+import { runSite } from '@/lib/sites/content/run-site';
+import { threadsAdapter } from '@/lib/sites/adapters/threads';
 
 export default defineContentScript({
   matches: matchPatterns(threadsAdapter.hosts),

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { whatsappAdapter } from '@/lib/sites/whatsapp';
+import { runSite } from '@/lib/sites/content/run-site';
+import { whatsappAdapter } from '@/lib/sites/adapters/whatsapp';
 
 export default defineContentScript({
   matches: matchPatterns(whatsappAdapter.hosts),

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { matchPatterns } from '@/lib/sites/dom-query';
-import { runSite } from '@/lib/sites/run-site';
-import { xAdapter } from '@/lib/sites/x';
+import { runSite } from '@/lib/sites/content/run-site';
+import { xAdapter } from '@/lib/sites/adapters/x';
 
 export default defineContentScript({
   matches: matchPatterns(xAdapter.hosts),

@@ -129,7 +129,7 @@ async function loadDue(db: ShareDb, now: number): Promise<{ records: ShareRecord
 }
 
 /** What decides which token, if any, goes to which receiver (PROTOCOL §3.3). */
-async function loadTokenSources(): Promise<TokenSources> {
+export async function loadTokenSources(): Promise<TokenSources> {
   const policy = await readPolicy();
   const [settings, subscriptions] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy)]);
   return { settings, policy, subscriptions };

@@ -3,7 +3,7 @@ import { loadIdentity } from '../config';
 import type { ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
-import { dropAttempt } from '../sites/share-attempts';
+import { dropAttempt } from '../sites/background/share-attempts';
 import { shareAttempts } from '../storage';
 import { findSharable } from './find-item';
 

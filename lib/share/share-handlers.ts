@@ -7,8 +7,8 @@ import type { ItemRef, ShareResult } from '../messaging';
 import { makeShareRecord } from '../reports/make-share';
 import { recordShare } from '../reports/outbox-service';
 import { findSharable } from './find-item';
-import { mastodonOrigins } from '../sites/mastodon-instances';
-import { tieTab } from '../sites/tab-shares';
+import { mastodonOrigins } from '../sites/background/mastodon-instances';
+import { tieTab } from '../sites/background/tab-shares';
 import { shareRoute } from './share-routes';
 import type { PlatformId } from './platforms';
 

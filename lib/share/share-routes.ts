@@ -26,7 +26,8 @@ const q = encodeURIComponent;
 export function shareRoute(platform: PlatformId, input: RouteInput): ShareRoute {
   switch (platform) {
     case 'x':
-      return { kind: 'intent', url: `https://x.com/intent/post?text=${q(input.text)}` };
+      // X's documented share page (developer.x.com Web Intents); /intent/post is an alias.
+      return { kind: 'intent', url: `https://x.com/intent/tweet?text=${q(input.text)}` };
     case 'threads':
       return { kind: 'intent', url: `https://www.threads.com/intent/post?text=${q(input.text)}` };
     case 'bluesky':

@@ -1,4 +1,4 @@
-import { comparableLines, readEditorText } from './insert-text';
+import { comparableLines, readEditorText } from './editor-text';
 import type { SubmitAttempt } from './types';
 
 /**

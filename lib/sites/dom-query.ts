@@ -1,36 +1,74 @@
-/** Selector lists: sites change markup, so each hint has fallbacks, tried in order. */
+import { openShadowRoots } from './shadow-roots';
+import type { Candidate } from './types';
 
-export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): T | null {
-  for (const selector of selectors) {
-    const found = root.querySelector<T & Element>(selector);
-    if (found) return found as T;
+/**
+ * Finding a site's elements from its candidates (types.ts): in the document and in every
+ * open shadow root (LinkedIn's composer lives in `#interop-outlet`'s since May 2026).
+ * Only connected, laid-out elements count: sites keep hidden copies of their composers.
+ */
+
+/** Whether an element is in the page and laid out (hidden composers in closed dialogs do not count). */
+export function isShown(element: Element): boolean {
+  return element.isConnected && element.getClientRects().length > 0;
+}
+
+/** The document, then every open shadow root Siar knows of. */
+export function searchRoots(doc: Document): (Document | ShadowRoot)[] {
+  return [doc, ...openShadowRoots(doc)];
+}
+
+/** Every match of `css` in the document and its open shadow roots. */
+export function queryDeepAll<T extends Element = HTMLElement>(doc: Document, css: string): T[] {
+  return searchRoots(doc).flatMap((root) => [...root.querySelectorAll<T & Element>(css)] as T[]);
+}
+
+/** The first shown match, candidate by candidate; within `scope` when given. */
+export function findShown<T extends Element = HTMLElement>(
+  doc: Document,
+  candidates: readonly Candidate[],
+  scope?: readonly ParentNode[],
+): T | null {
+  const roots = scope ?? searchRoots(doc);
+  for (const { css } of candidates) {
+    for (const root of roots) {
+      for (const found of root.querySelectorAll<T & Element>(css)) if (isShown(found)) return found as T;
+    }
   }
   return null;
 }
 
-export function closestAny(target: Element, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const found = target.closest(selector);
+/** The first shown match inside any open dialog (`dialogCss`, in any root), else anywhere. */
+export function findInDialogsFirst(doc: Document, dialogCss: string, candidates: readonly Candidate[]): HTMLElement | null {
+  const dialogs = queryDeepAll(doc, dialogCss).filter(isShown);
+  return (dialogs.length > 0 ? findShown(doc, candidates, dialogs) : null) ?? findShown(doc, candidates);
+}
+
+/** `closest`, crossing out of shadow roots into their hosts. */
+export function closestComposed(target: Element, css: string): Element | null {
+  for (let node: Element | null = target; node; ) {
+    const found = node.closest(css);
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
+export function closestCandidate(target: Element, candidates: readonly Candidate[]): Element | null {
+  for (const { css } of candidates) {
+    const found = closestComposed(target, css);
     if (found) return found;
   }
   return null;
 }
 
-/** Whether an element is laid out (hidden composers in closed dialogs do not count). */
-export function isShown(element: Element): boolean {
-  return element.getClientRects().length > 0;
-}
-
-/** The first visible match inside any open dialog, else in the page. */
-export function findInDialogsFirst(doc: Document, dialogSelector: string, selectors: readonly string[]): HTMLElement | null {
-  for (const dialog of doc.querySelectorAll(dialogSelector)) {
-    const inDialog = queryFirst(dialog, selectors);
-    if (inDialog && isShown(inDialog)) return inDialog;
-  }
-  for (const selector of selectors) {
-    for (const found of doc.querySelectorAll<HTMLElement>(selector)) if (isShown(found)) return found;
-  }
-  return null;
+/** The `href`s of the shown links that match a candidate, in the document and its shadow roots. */
+export function shownLinks(doc: Document, candidates: readonly Candidate[]): string[] {
+  return candidates.flatMap(({ css }) =>
+    queryDeepAll<HTMLAnchorElement>(doc, css)
+      .filter(isShown)
+      .map((link) => link.href),
+  );
 }
 
 /** Ctrl+Enter or ⌘+Enter. */

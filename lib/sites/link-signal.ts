@@ -1,19 +1,20 @@
-import type { SiteAdapter } from './types';
-
-export function linksMatching(doc: Document, selector: string): string[] {
-  return [...doc.querySelectorAll<HTMLAnchorElement>(selector)].map((link) => link.href);
-}
+import { shownLinks } from './dom-query';
+import type { Candidate, SiteAdapter } from './types';
 
 /**
  * The published signal of sites whose confirmation toast links to the new post
- * (Threads, LinkedIn): a matching link that was not on the page at the submit.
+ * (Threads, LinkedIn, X's toast): a matching link that was not on the page at the submit.
+ * `accept` narrows further (e.g. only links whose text is "View").
  */
-export function newLinkSignal(selector: string): Pick<SiteAdapter, 'rememberBeforeSubmit' | 'findPublished'> {
+export function newLinkSignal(
+  candidates: readonly Candidate[],
+  accept: (href: string, doc: Document) => boolean = () => true,
+): Pick<SiteAdapter, 'rememberBeforeSubmit' | 'findPublished'> {
   return {
-    rememberBeforeSubmit: (doc) => new Set(linksMatching(doc, selector)),
+    rememberBeforeSubmit: (doc) => new Set(shownLinks(doc, candidates)),
     findPublished(doc, attempt) {
       const before = attempt.before as Set<string>;
-      return linksMatching(doc, selector).find((href) => !before.has(href));
+      return shownLinks(doc, candidates).find((href) => !before.has(href) && accept(href, doc));
     },
   };
 }

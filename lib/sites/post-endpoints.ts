@@ -18,8 +18,9 @@ const at = (value: unknown, ...keys: string[]): unknown =>
   keys.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)?.[key] : undefined), value);
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-function answer(id: string | null, handle: string | null): PostAnswer | null {
-  return id && handle ? { id, handle } : null;
+function answer(id: string | null, handle: string | null, url: string | null = null): PostAnswer | null {
+  if (!id || !handle) return null;
+  return url ? { id, handle, url } : { id, handle };
 }
 
 /** `at://<did>/app.bsky.feed.post/<rkey>` */
@@ -30,9 +31,12 @@ function fromAtUri(uri: unknown): PostAnswer | null {
 
 export const POST_ENDPOINTS = {
   x: {
-    path: /\/i\/api\/graphql\/[\w-]+\/CreateTweet$/,
+    // Long posts go through CreateNoteTweet (answer under data.notetweet_create).
+    path: /\/i\/api\/graphql\/[\w-]+\/Create(Note)?Tweet$/,
     extract(body) {
-      const result = at(body, 'data', 'create_tweet', 'tweet_results', 'result');
+      const outer = at(body, 'data', 'create_tweet', 'tweet_results', 'result') ?? at(body, 'data', 'notetweet_create', 'tweet_results', 'result');
+      // TweetWithVisibilityResults wraps the tweet as `result.tweet`.
+      const result = at(outer, 'tweet') ?? outer;
       const user = at(result, 'core', 'user_results', 'result');
       return answer(str(at(result, 'rest_id')), str(at(user, 'legacy', 'screen_name')) ?? str(at(user, 'core', 'screen_name')));
     },
@@ -54,7 +58,8 @@ export const POST_ENDPOINTS = {
   },
   mastodon: {
     path: /^\/api\/v1\/statuses$/,
-    extract: (body) => answer(str(at(body, 'id')), str(at(body, 'account', 'username'))),
+    // The Status' own `url` is its link; the id and username only when it has none.
+    extract: (body) => answer(str(at(body, 'id')), str(at(body, 'account', 'username')), str(at(body, 'url'))),
   },
 } satisfies Record<string, PostEndpoint>;
 

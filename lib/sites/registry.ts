@@ -1,14 +1,14 @@
 import type { PlatformId } from '../share/platforms';
 import type { SiteAdapter } from './types';
-import { blueskyAdapter } from './bluesky';
-import { facebookAdapter } from './facebook';
-import { instagramAdapter } from './instagram';
-import { linkedinAdapter } from './linkedin';
-import { mastodonAdapter } from './mastodon';
-import { telegramAdapter } from './telegram';
-import { threadsAdapter } from './threads';
-import { whatsappAdapter } from './whatsapp';
-import { xAdapter } from './x';
+import { blueskyAdapter } from './adapters/bluesky';
+import { facebookAdapter } from './adapters/facebook';
+import { instagramAdapter } from './adapters/instagram';
+import { linkedinAdapter } from './adapters/linkedin';
+import { mastodonAdapter } from './adapters/mastodon';
+import { telegramAdapter } from './adapters/telegram';
+import { threadsAdapter } from './adapters/threads';
+import { whatsappAdapter } from './adapters/whatsapp';
+import { xAdapter } from './adapters/x';
 
 /**
  * Every site adapter. The background uses it to check senders and post links; a

@@ -22,6 +22,8 @@ export interface SitePageState {
   texts: Record<string, string>;
   items: SiteItem[];
   carried: TabShareView | null;
+  /** A step failed three times in a row on this site (site check): Siar says so there. */
+  outdated: boolean;
 }
 
 export type SiteInsertResult = { ok: true; caption: string } | { ok: false; error: 'unknown_item' | 'not_allowed' };

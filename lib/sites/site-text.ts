@@ -17,6 +17,7 @@ export const SITE_TEXT_KEYS = [
   'siteLauncherLabel',
   'siteNoComposer',
   'siteNotYet',
+  'siteOutdated',
   'sitePanelTitle',
   'sitePublished',
   'siteQueued',

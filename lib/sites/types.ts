@@ -12,17 +12,36 @@ export type PublishSignal =
   /** Nothing visible (private chats): after sending, Siar asks the user. */
   | 'ask';
 
-/** What the page-world watcher hands back: only these two fields, as plain strings. */
+/** What the page-world watcher hands back: only these fields, as plain strings. */
 export interface PostAnswer {
   id: string;
   handle: string;
+  /** The post's own link where the answer carries one (Mastodon's Status `url`). */
+  url?: string;
 }
+
+/** The four things Siar looks for on a site (and counts in the site check). */
+export type SiteRole = 'composer' | 'submit' | 'confirmation' | 'permalink';
+
+/**
+ * One way to find a role's element: a CSS selector, and where and when it was seen on
+ * the live site (the evidence, so that a stale candidate can be recognised and dropped).
+ */
+export interface Candidate {
+  css: string;
+  seen: string;
+}
+
+/** Per role, the candidates in order: the first visible, connected match wins. */
+export type SiteCandidates = Record<SiteRole, readonly Candidate[]>;
 
 /** A submit the user made, as adapters see it when they look for the site's confirmation. */
 export interface SubmitAttempt {
   composer: FoundComposer | null;
   /** What `rememberBeforeSubmit` noted (e.g. the posts already on the page). */
   before: unknown;
+  /** The composer's text at the submit (to recognise the user's own new post). */
+  postedText: string | null;
   startedAt: number;
 }
 
@@ -39,6 +58,8 @@ export interface FoundComposer {
  */
 export interface SiteAdapter {
   platform: PlatformId;
+  /** What the finders below try, in order, with their evidence (tests/unit/sites/registry.test.ts checks the notes). */
+  candidates: SiteCandidates;
   /** Host names the content script runs on; empty for Mastodon, whose instances are the user's. */
   hosts: readonly string[];
   /** Finds the active composer: dialogs first, then the page's own. */

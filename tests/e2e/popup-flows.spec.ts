@@ -18,7 +18,7 @@ test('a share control opens the platform’s share page with the caption shown f
   const [tab] = await Promise.all([siar.context.waitForEvent('page'), item.locator('[data-siar-share="x"]').click()]);
   await tab.waitForURL(/^https:\/\/x\.com\//);
   const url = new URL(tab.url());
-  expect(url.origin + url.pathname).toBe('https://x.com/intent/post');
+  expect(url.origin + url.pathname).toBe('https://x.com/intent/tweet');
   expect(url.searchParams.get('text')).toBe(caption);
   // Opening a share page is not a share (docs/protocol.md §3.2).
   await expect(popup.item(SAIK).locator('.item-shared')).toHaveCount(0);

@@ -6,10 +6,11 @@ import { onlyStoredReport, serveSite, SiarOnSite } from '../support/site-fixture
 const ITEM = 'tantangan-gpr-digital';
 type PmWindow = Window & { __fixture: { textContent(): string | null; paragraphs(): string[]; caretAtEnd(): boolean } };
 
-test('Bluesky: ProseMirror holds the caption; the PDS’s at:// answer becomes the post link', async ({ siar, server }) => {
+for (const api of ['applyWrites', 'createRecord'] as const) {
+test(`Bluesky (${api}): ProseMirror holds the caption; the PDS’s at:// answer becomes the post link`, async ({ siar, server }) => {
   await serveSite(siar.context, 'bluesky', ['https://bsky.app'], { apiOrigins: [PDS] });
   const page = await siar.context.newPage();
-  await page.goto('https://bsky.app/');
+  await page.goto(`https://bsky.app/?api=${api}`);
   await page.getByText('New Post').click();
   const site = new SiarOnSite(page);
   await expect(page.locator('[role="dialog"] siar-root')).toHaveCount(1);
@@ -31,3 +32,4 @@ test('Bluesky: ProseMirror holds the caption; the PDS’s at:// answer becomes t
     post_url: `https://bsky.app/profile/${DID}/post/${RKEY}`,
   });
 });
+}

@@ -5,15 +5,18 @@ import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
 import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
-type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string } } };
+type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string; stale?: string } } };
 const sentMessages = () => (window as unknown as ChatWindow).__fixture.sent;
 const telegramText = () => (window as unknown as ChatWindow).__fixture.state().text;
 
-test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah terkirim?” → confirmed', async ({ siar, server }) => {
+// `modern`: Send is a <button aria-label> with the wds-ic-send-filled icon (2026), clicked on its icon;
+// `classic`: a div role=button with span[data-icon=send].
+for (const [variant, send] of [['modern', '[data-testid="wds-ic-send-filled"]'], ['modern&lang=en', 'button[aria-label="Send"]'], ['classic', 'span[data-icon="send"]']] as const) {
+test(`WhatsApp (${variant}): Lexical (plain text) holds the caption; after sending with ${send}, “sudah terkirim?” → confirmed`, async ({ siar, server }) => {
   const item = 'saik-2019-pembukaan';
   await serveSite(siar.context, 'whatsapp', ['https://web.whatsapp.com']);
   const page = await siar.context.newPage();
-  await page.goto('https://web.whatsapp.com/');
+  await page.goto(`https://web.whatsapp.com/?variant=${variant}`);
   const site = new SiarOnSite(page);
   await site.insert(item);
   const caption = demoCaption(server.origin, item, 'whatsapp');
@@ -21,11 +24,11 @@ test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah 
   await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
   expect((await lexicalState(page))?.caretAtEnd).toBe(true);
 
-  await page.locator('button[aria-label="Kirim"]').click();
+  await page.locator(send).click();
   expect(await page.evaluate(sentMessages)).toEqual([caption]);
   await expect(page.locator('siar-root [data-siar-sent="yes"]')).toBeVisible();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-whatsapp.png') });
+  if (variant === 'modern') await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-whatsapp.png') });
   // Nothing is reported until the user says so.
   await page.waitForTimeout(1000);
   expect(server.storedRows()).toHaveLength(0);
@@ -39,6 +42,7 @@ test('WhatsApp: Lexical (plain text) holds the caption; after sending, “sudah 
     reporter_id: REPORTER.id,
   });
 });
+}
 
 test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of the user’s own is not the item', async ({ siar, server }) => {
   const item = 'asn-wajib-bermedsos';
@@ -78,17 +82,39 @@ test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of 
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
 });
 
-test('Telegram Web: the custom editor’s own model holds the caption; after sending, confirmed', async ({ siar, server }) => {
+test('Telegram Web A: only the live copy of #editable-message-text (the active slide) takes the caption; after sending, confirmed', async ({ siar, server }) => {
   const item = 'tantangan-gpr-digital';
   await serveSite(siar.context, 'telegram', ['https://web.telegram.org']);
   const page = await siar.context.newPage();
   await page.goto('https://web.telegram.org/a/#-100123');
+  // Two copies, both shown, as during a slide transition.
+  await expect(page.locator('#editable-message-text')).toHaveCount(2);
   const site = new SiarOnSite(page);
   await site.insert(item);
   const caption = demoCaption(server.origin, item, 'telegram');
   await expect.poll(() => page.evaluate(telegramText)).toBe(caption);
-  await page.locator('#editable-message-text').press('Enter');
+  expect(await page.evaluate(() => (window as unknown as ChatWindow).__fixture.state().stale)).toBe('');
+  await page.locator('.Transition_slide-active #editable-message-text').press('Enter');
   expect(await page.evaluate(sentMessages)).toEqual([caption]);
+  await page.locator('siar-root [data-siar-sent="yes"]').click();
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
+});
+
+test('Telegram Web K: TipTap (ProseMirror) holds the caption in its own document; after sending, confirmed', async ({ siar, server }) => {
+  const item = 'tantangan-gpr-digital';
+  await serveSite(siar.context, 'telegram', ['https://web.telegram.org']);
+  const page = await siar.context.newPage();
+  await page.goto('https://web.telegram.org/k/#-100123');
+  await expect(page.locator('.input-message-container .ProseMirror')).toBeVisible();
+  const site = new SiarOnSite(page);
+  await site.insert(item);
+  const caption = demoCaption(server.origin, item, 'telegram');
+  // ProseMirror's plain-text paste makes one paragraph per line and drops blank lines.
+  const lines = caption.split('\n').filter((line) => line.trim() !== '');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture: { paragraphs(): string[] } }).__fixture.paragraphs())).toEqual(lines);
+  await page.locator('.input-message-container .ProseMirror').press('End');
+  await page.locator('.btn-send').click();
+  await expect.poll(() => page.evaluate(sentMessages)).toEqual([lines.join('\n')]);
   await page.locator('siar-root [data-siar-sent="yes"]').click();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'telegram', status: 'confirmed', method: 'composer', post_url: null });
 });

@@ -8,9 +8,10 @@ import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite }
 
 const ITEM = 'saik-2019-pembukaan';
 
-test('Facebook: opened from the popup with the item queued; Lexical holds the multi-line caption; the post is reported with its link', async ({ siar, server }) => {
+test('Facebook (modern feed): opened from the popup with the item queued; Lexical holds the multi-line caption; the post is reported with its own link', async ({ siar, server }) => {
   await serveSite(siar.context, 'facebook', ['https://www.facebook.com']);
   const page = await shareFromPopup(siar, server, ITEM, 'facebook', 'https://www.facebook.com/');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture?: { variant: string } }).__fixture?.variant)).toBe('modern');
   const site = new SiarOnSite(page);
 
   // The tab carries the item: Siar's list opens by itself with it on top, marked.
@@ -35,6 +36,9 @@ test('Facebook: opened from the popup with the item queued; Lexical holds the mu
 
   await page.locator('[role="dialog"] [role="button"][aria-label="Posting"]').click();
   await expect(page.locator('.scrim [role="dialog"]')).toHaveCount(0);
+  // No [role=article]; a stranger's post with a real link arrived too: only the user's own post's link counts.
+  await expect(page.locator('[aria-label^="Actions for this post"]')).toHaveCount(3);
+  await expect(page.locator('[role="article"]')).toHaveCount(0);
   // The composer closed: Siar floats again.
   await expect(site.root()).toHaveAttribute('data-floating', '');
   expect(await onlyStoredReport(server)).toMatchObject({
@@ -59,4 +63,18 @@ test('Facebook: a post that Facebook refuses (the dialog stays) is not reported'
   await expect(page.locator('[role="dialog"] .error')).toBeVisible();
   await page.waitForTimeout(8000);
   expect(server.storedRows()).toHaveLength(0);
+});
+
+test('Facebook (classic feed): the new [role=article] carries the link', async ({ siar, server }) => {
+  await serveSite(siar.context, 'facebook', ['https://www.facebook.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://www.facebook.com/?variant=classic&lang=en');
+  await page.getByText('Apa yang Anda pikirkan, Budi?').click();
+  const site = new SiarOnSite(page);
+  await site.insert(ITEM);
+  const caption = demoCaption(server.origin, ITEM, 'facebook');
+  await expect.poll(async () => (await lexicalState(page))?.text).toBe(caption);
+  await page.locator('[role="dialog"] [role="button"][aria-label="Post"]').click();
+  await expect(page.locator('[role="article"]')).toHaveCount(2);
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'facebook', status: 'published', method: 'composer', post_url: POST_URL });
 });

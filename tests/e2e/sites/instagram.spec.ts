@@ -8,11 +8,12 @@ import { onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../supp
 const ITEM = 'saik-2019-pembukaan';
 type IgWindow = Window & { __fixture: { caption(): string; file(): { name: string; type: string; size: number } | null } };
 
-test('Instagram: opened from the popup; the image goes into the create dialog’s file input, the caption into its box', async ({ siar, server }) => {
+test('Instagram (Lexical caption box): opened from the popup; the image goes into the create dialog’s file input, the caption into its box', async ({ siar, server }) => {
   await serveSite(siar.context, 'instagram', ['https://www.instagram.com']);
   const page = await shareFromPopup(siar, server, ITEM, 'instagram', 'https://www.instagram.com/');
   const site = new SiarOnSite(page);
   await expect(site.insertButton(ITEM)).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture?: { variant: string } }).__fixture?.variant)).toBe('lexical');
 
   await page.locator('[aria-label="New post"]').click();
   await expect(page.getByText('Select from computer')).toBeVisible();
@@ -34,4 +35,19 @@ test('Instagram: opened from the popup; the image goes into the create dialog’
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Share' }).click();
   await expect(page.getByText('Your post has been shared.')).toBeVisible();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'instagram', status: 'published', method: 'composer', post_url: null });
+});
+
+test('Instagram (classic caption box): the aria-label box of ≤2025 takes the caption too', async ({ siar, server }) => {
+  await serveSite(siar.context, 'instagram', ['https://www.instagram.com']);
+  const page = await siar.context.newPage();
+  await page.goto('https://www.instagram.com/?variant=classic');
+  await page.locator('[aria-label="New post"]').click();
+  const site = new SiarOnSite(page);
+  await site.insert(ITEM);
+  await expect(page.locator('[role="dialog"] [aria-label="Write a caption..."]')).toBeVisible();
+  const caption = demoCaption(server.origin, ITEM, 'instagram');
+  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture.caption())).toBe(caption);
+  await page.locator('[role="dialog"] [role="button"]', { hasText: 'Share' }).click();
+  await expect(page.getByText('Your post has been shared.')).toBeVisible();
+  expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'instagram', status: 'published', post_url: null });
 });

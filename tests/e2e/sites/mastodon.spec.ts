@@ -37,11 +37,13 @@ async function addInstance(siar: LaunchedExtension): Promise<void> {
     ]);
 }
 
-test('Mastodon: on the user’s instance, the React textarea holds the caption; the status link comes from the API', async ({ siar, server }) => {
+// `modern`: Mastodon 4.3+'s .compose-form__submit; `classic`: ≤4.2's .compose-form__publish.
+for (const variant of ['modern', 'classic'] as const) {
+test(`Mastodon (${variant}): on the user’s instance, the React textarea holds the caption; the Status' own url is the link`, async ({ siar, server }) => {
   await serveSite(siar.context, 'mastodon', [INSTANCE]);
   await addInstance(siar);
   const page = await siar.context.newPage();
-  await page.goto(`${INSTANCE}/home`);
+  await page.goto(`${INSTANCE}/home?variant=${variant}`);
   const site = new SiarOnSite(page);
   await site.insert(ITEM);
   const caption = demoCaption(server.origin, ITEM, 'mastodon');
@@ -50,7 +52,7 @@ test('Mastodon: on the user’s instance, the React textarea holds the caption; 
   const caret = await page.locator('textarea').evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
   expect(caret).toEqual([caption.length, caption.length, caption.length]);
 
-  await page.locator('.compose-form button[type="submit"]').click();
+  await page.locator(variant === 'modern' ? '.compose-form__submit button' : '.compose-form__publish button').click();
   expect(await onlyStoredReport(server)).toMatchObject({
     item_id: ITEM,
     platform: 'mastodon',
@@ -59,6 +61,7 @@ test('Mastodon: on the user’s instance, the React textarea holds the caption; 
     post_url: `${INSTANCE}/@${USERNAME}/${STATUS_ID}`,
   });
 });
+}
 
 test('Mastodon: the share page opened from the popup on the user’s instance is reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'mastodon', [INSTANCE]);

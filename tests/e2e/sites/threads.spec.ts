@@ -6,10 +6,12 @@ import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite }
 const ITEM = 'tantangan-gpr-digital';
 const PERMALINK = `https://www.threads.com/@${USERNAME}/post/${POST_CODE}`;
 
-test('Threads: Siar inserts a multi-line caption into Lexical; the "Posted" toast gives the link', async ({ siar, server }) => {
+// `modern`: the "Posted" toast without a role, a stranger's post arriving at once (live 2026); `classic`: role=alert.
+for (const variant of ['modern', 'classic'] as const) {
+test(`Threads (${variant}): Siar inserts a multi-line caption into Lexical; the "Posted" toast gives the link`, async ({ siar, server }) => {
   await serveSite(siar.context, 'threads', ['https://www.threads.com']);
   const page = await siar.context.newPage();
-  await page.goto('https://www.threads.com/');
+  await page.goto(`https://www.threads.com/?variant=${variant}`);
   await page.getByText("What's new?").click();
   const site = new SiarOnSite(page);
   await expect(page.locator('[role="dialog"] siar-root')).toHaveCount(1);
@@ -20,9 +22,11 @@ test('Threads: Siar inserts a multi-line caption into Lexical; the "Posted" toas
   expect((await lexicalState(page))?.caretAtEnd).toBe(true);
 
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Post' }).click();
-  await expect(page.locator('[role="alert"]')).toContainText('Posted');
+  await expect(page.locator('.toast')).toContainText('Posted');
+  await expect(page.locator('[role="alert"]')).toHaveCount(variant === 'classic' ? 1 : 0);
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'threads', status: 'published', method: 'composer', post_url: PERMALINK });
 });
+}
 
 test('Threads: a share page opened from the popup carries its item, reported as `intent`', async ({ siar, server }) => {
   await serveSite(siar.context, 'threads', ['https://www.threads.com']);

@@ -9,27 +9,28 @@ import { onlyStoredReport, openedTab, serveSite, SiarOnSite } from '../support/s
 
 const ITEM = 'tantangan-gpr-digital';
 
-type FixtureWindow = Window & { __fixture: { text(name?: string): string | null; blocks(name?: string): string[] | null; caretAtEnd(name?: string): boolean } };
+type FixtureWindow = Window & { __fixture?: { text(name?: string): string | null; blocks(name?: string): string[] | null; caretAtEnd(name?: string): boolean } };
 
-for (const transport of ['fetch', 'xhr'] as const) {
-  test(`X (${transport}): Siar inserts a multi-line caption into Draft.js and reports the post with its link`, async ({ siar, server }) => {
+// `note`: CreateNoteTweet answering a TweetWithVisibilityResults (live 2026); `classic`: CreateTweet.
+for (const [transport, api] of [['fetch', 'note'], ['xhr', 'note'], ['fetch', 'classic'], ['xhr', 'classic']] as const) {
+  test(`X (${transport}, ${api}): Siar inserts a multi-line caption into Draft.js and reports the post with its link`, async ({ siar, server }) => {
     await serveSite(siar.context, 'x', ['https://x.com']);
     const page = await siar.context.newPage();
-    // Without the toast's link, the post's link can only come from CreateTweet's answer (page-world watcher).
-    await page.goto(`https://x.com/home?transport=${transport}&toastlink=0`);
+    // Without the toast's link, the post's link can only come from the API's answer (page-world watcher).
+    await page.goto(`https://x.com/home?transport=${transport}&api=${api}&toastlink=0`);
     const site = new SiarOnSite(page);
     await expect(site.root()).toHaveCount(1);
     await site.insert(ITEM);
 
     const caption = demoCaption(server.origin, ITEM, 'x');
     expect(caption.split('\n').length).toBeGreaterThan(6);
-    await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
+    await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toBe(caption);
     // Draft.js keeps one block per line, blank lines included, and the caret at the end.
-    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.blocks())).toEqual(caption.split('\n'));
-    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.caretAtEnd())).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.blocks())).toEqual(caption.split('\n'));
+    expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.caretAtEnd())).toBe(true);
     await expect(site.status()).toHaveClass(/ok/);
 
-    if (transport === 'fetch') {
+    if (transport === 'fetch' && api === 'note') {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-x.png') });
     }
@@ -54,7 +55,7 @@ test('X: a post that X refuses is not reported', async ({ siar, server }) => {
   await page.goto('https://x.com/home?fail=1');
   const site = new SiarOnSite(page);
   await site.insert(ITEM);
-  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toContain('#GPR');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toContain('#GPR');
   await page.locator('[data-testid="tweetButtonInline"]').click();
   await expect(page.locator('[data-testid="toast"]')).toContainText('Something went wrong');
   await page.waitForTimeout(3000);
@@ -65,9 +66,9 @@ test('X: the popup’s share button opens the share page tied to its item; the p
   await serveSite(siar.context, 'x', ['https://x.com']);
   const popup = await PopupPage.open(siar.context, siar.extensionId);
   await popup.item(ITEM).locator('[data-siar-share="x"]').click();
-  const page = await openedTab(siar.context, 'https://x.com/intent/post');
+  const page = await openedTab(siar.context, 'https://x.com/intent/tweet');
   const caption = demoCaption(server.origin, ITEM, 'x');
-  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toBe(caption);
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('[data-testid="tweetButtonInline"]').click();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'x', method: 'intent', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });
@@ -93,13 +94,13 @@ test('X: after inserting, the user posts something else instead: not reported as
   await page.goto('https://x.com/home');
   const site = new SiarOnSite(page);
   await site.insert(ITEM);
-  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toContain('#GPR');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toContain('#GPR');
   const editor = page.locator('[data-testid="tweetTextarea_0"]');
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await editor.pressSequentially('Selamat pagi, semuanya!');
-  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe('Selamat pagi, semuanya!');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toBe('Selamat pagi, semuanya!');
   await page.locator('[data-testid="tweetButtonInline"]').click();
   await expect(page.locator('[data-testid="toast"]')).toContainText('Your post was sent');
   await page.waitForTimeout(3000);
@@ -115,8 +116,8 @@ test('X: with the “Post” dialog open over the timeline, Siar serves the dial
   await expect(page.locator('[role="dialog"] siar-root')).toHaveCount(1);
   await site.insert(ITEM);
   const caption = demoCaption(server.origin, ITEM, 'x');
-  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text('dialog'))).toBe(caption);
-  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text('inline'))).toBe('');
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text('dialog'))).toBe(caption);
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text('inline'))).toBe('');
   await page.locator('[role="dialog"] [data-testid="tweetButton"]').click();
   await expect(page.locator('.mask [role="dialog"]')).toHaveCount(0);
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'x', method: 'composer', post_url: `https://x.com/${HANDLE}/status/${POST_ID}` });

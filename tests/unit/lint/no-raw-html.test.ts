@@ -41,7 +41,7 @@ describe('raw HTML is a lint error outside the sanitizing helper', { timeout: 30
   it.each([
     ['entrypoints/x.content/index.ts', "import { sanitizeFeedHtml } from '@/lib/safe-html';\nexport const s = sanitizeFeedHtml;"],
     ['entrypoints/x.content.ts', "import DOMPurify from 'dompurify';\nexport const d = DOMPurify;"],
-    ['lib/sites/x.ts', "import { SafeHtml } from '@/components/SafeHtml';\nexport const s = SafeHtml;"],
+    ['lib/sites/adapters/x.ts', "import { SafeHtml } from '@/components/SafeHtml';\nexport const s = SafeHtml;"],
   ])('content script %s may not import the sanitizer at all', async (file, code) => {
     expect(await ruleIds(code, file)).toContain('no-restricted-imports');
   });

@@ -5,7 +5,7 @@ const input = { text: 'SAIK 2019 dibuka\n\nhttps://a.go.id/1\n\n#SAIK2019', item
 
 describe('share routes (SITES.md)', () => {
   it.each([
-    ['x', 'https://x.com/intent/post?text='],
+    ['x', 'https://x.com/intent/tweet?text='],
     ['threads', 'https://www.threads.com/intent/post?text='],
     ['bluesky', 'https://bsky.app/intent/compose?text='],
     ['linkedin', 'https://www.linkedin.com/feed/?shareActive=true&text='],

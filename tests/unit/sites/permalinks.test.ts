@@ -16,6 +16,16 @@ describe('post endpoints (page-world watcher)', () => {
     expect(POST_ENDPOINTS.x.path.test('/i/api/graphql/abc/CreateTweetDraft')).toBe(false);
   });
 
+  it('reads CreateNoteTweet (long posts) and the TweetWithVisibilityResults wrapper', () => {
+    const tweet = { rest_id: '187', core: { user_results: { result: { legacy: { screen_name: 'budi_asn' } } } } };
+    expect(POST_ENDPOINTS.x.path.test('/i/api/graphql/lPTBLb_FPA5r8z_cH-s8lw/CreateNoteTweet')).toBe(true);
+    expect(POST_ENDPOINTS.x.extract({ data: { notetweet_create: { tweet_results: { result: tweet } } } })).toEqual({ id: '187', handle: 'budi_asn' });
+    const wrapped = { __typename: 'TweetWithVisibilityResults', tweet };
+    expect(POST_ENDPOINTS.x.extract({ data: { notetweet_create: { tweet_results: { result: wrapped } } } })).toEqual({ id: '187', handle: 'budi_asn' });
+    expect(POST_ENDPOINTS.x.extract({ data: { create_tweet: { tweet_results: { result: wrapped } } } })).toEqual({ id: '187', handle: 'budi_asn' });
+    expect(POST_ENDPOINTS.x.extract({ data: { notetweet_create: { tweet_results: {} } } })).toBeNull();
+  });
+
   it('reads Bluesky’s at:// URI from createRecord and applyWrites', () => {
     const uri = 'at://did:plc:abc123/app.bsky.feed.post/3lbxyz';
     expect(POST_ENDPOINTS.bluesky.extract({ uri, cid: 'c' })).toEqual({ id: '3lbxyz', handle: 'did:plc:abc123' });
@@ -26,6 +36,11 @@ describe('post endpoints (page-world watcher)', () => {
 
   it('reads Mastodon’s Status', () => {
     expect(POST_ENDPOINTS.mastodon.extract({ id: '1135', account: { username: 'budi' } })).toEqual({ id: '1135', handle: 'budi' });
+    expect(POST_ENDPOINTS.mastodon.extract({ id: '1135', url: 'https://mastodon.go.id/@budi/1135', account: { username: 'budi' } })).toEqual({
+      id: '1135',
+      handle: 'budi',
+      url: 'https://mastodon.go.id/@budi/1135',
+    });
     expect(POST_ENDPOINTS.mastodon.extract({ error: 'Validation failed' })).toBeNull();
   });
 
@@ -47,6 +62,9 @@ describe('permalinks', () => {
     ['bluesky', { id: '3lb', handle: 'evil.example' }, 'https://bsky.app/', null],
     ['mastodon', { id: '1135', handle: 'budi' }, 'https://mastodon.go.id/home', 'https://mastodon.go.id/@budi/1135'],
     ['mastodon', { id: 'abc', handle: 'budi' }, 'https://mastodon.go.id/home', null],
+    // The Status' own url wins over a rebuilt one; a url elsewhere is not taken.
+    ['mastodon', { id: '1135', handle: 'budi', url: 'https://mastodon.go.id/@budi_asn/1135' }, 'https://mastodon.go.id/home', 'https://mastodon.go.id/@budi_asn/1135'],
+    ['mastodon', { id: '1135', handle: 'budi', url: 'https://evil.example/@budi/1135' }, 'https://mastodon.go.id/home', 'https://mastodon.go.id/@budi/1135'],
   ] as const)('%s: %o on %s → %s', (platform, answer, pageUrl, expected) => {
     expect(adapter(platform).permalinkFromAnswer?.(answer, pageUrl)).toBe(expected);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,9 @@ const specs = readdirSync(join(ROOT, 'tests/e2e/sites'))
   .join('\n');
 
 describe('site adapters', () => {
-  it('registers every adapter file of lib/sites, once', () => {
-    const declared = readdirSync(join(ROOT, 'lib/sites'))
-      .filter((file) => /export const \w+Adapter: SiteAdapter/.test(read(`lib/sites/${file}`)))
+  it('registers every adapter file of lib/sites/adapters, once', () => {
+    const declared = readdirSync(join(ROOT, 'lib/sites/adapters'))
+      .filter((file) => /export const \w+Adapter: SiteAdapter/.test(read(`lib/sites/adapters/${file}`)))
       .map((file) => file.replace(/\.ts$/, ''))
       .sort();
     expect(SITE_ADAPTERS.map((adapter) => adapter.platform).sort()).toEqual(declared);
@@ -26,12 +27,31 @@ describe('site adapters', () => {
   it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform, adapter] as const))('%s has its entrypoint, fixture and e2e spec', (platform) => {
     const entry = `entrypoints/${platform}.content/index.ts`;
     expect(existsSync(join(ROOT, entry)), entry).toBe(true);
-    expect(read(entry)).toContain(`@/lib/sites/${platform}'`);
+    expect(read(entry)).toContain(`@/lib/sites/adapters/${platform}'`);
     expect(read(entry)).toContain('runSite(ctx,');
     const fixture = `tests/fixtures/sites/${platform}`;
     expect(existsSync(join(ROOT, fixture, 'index.html')), `${fixture}/index.html`).toBe(true);
     expect(['app.js', 'app.jsx'].some((name) => existsSync(join(ROOT, fixture, name))), `${fixture}/app.js(x)`).toBe(true);
     expect(specs).toMatch(new RegExp(`serveSite\\(siar\\.context, '${platform}'`));
+  });
+
+  it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform, adapter] as const))('%s lists its candidates per role, each with where and when it was seen', (_platform, adapter) => {
+    expect(Object.keys(adapter.candidates).sort()).toEqual(['composer', 'confirmation', 'permalink', 'submit']);
+    expect(adapter.candidates.composer.length).toBeGreaterThan(0);
+    expect(adapter.candidates.submit.length).toBeGreaterThan(0);
+    for (const candidate of Object.values(adapter.candidates).flat()) {
+      expect(() => document.querySelector(candidate.css), candidate.css).not.toThrow();
+      expect(candidate.seen.length, candidate.css).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(SITE_ADAPTERS.map((adapter) => [adapter.platform] as const))('%s has at least two fixture variants, each cited', (platform) => {
+    const dir = `tests/fixtures/sites/${platform}`;
+    const app = ['app.js', 'app.jsx'].map((name) => join(dir, name)).find((path) => existsSync(join(ROOT, path)))!;
+    const source = read(app);
+    // Each fixture names its structures ("Two …" / "both clients") and the sources they come from, with dates.
+    expect(source).toMatch(/Two |both clients/);
+    expect(source).toMatch(/20\d\d/);
   });
 
   it('has no content-script entrypoint without an adapter (besides the page-world watcher)', () => {

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
 import { openShare } from '@/lib/share/share-handlers';
-import { listSiteItems, postedTextCarries, recordPublished, recordSentConfirmation, requestInsert } from '@/lib/sites/site-handlers';
-import { tabShare, tieTab } from '@/lib/sites/tab-shares';
+import { listSiteItems, postedTextCarries, recordPublished, recordSentConfirmation, requestInsert } from '@/lib/sites/background/site-handlers';
+import { tabShare, tieTab } from '@/lib/sites/background/tab-shares';
 import { flushOutbox } from '@/lib/reports/outbox-service';
 import { listShares } from '@/lib/reports/share-db';
 import { DEFAULT_SETTINGS, feedCache, userSettings, userSubscriptions } from '@/lib/storage';
@@ -148,7 +148,7 @@ describe('openShare ties the new tab to its item', () => {
   });
 
   it.each([
-    ['x', 'intent', 'https://x.com/intent/post?text='],
+    ['x', 'intent', 'https://x.com/intent/tweet?text='],
     ['facebook', 'composer', 'https://www.facebook.com/'],
     ['instagram', 'composer', 'https://www.instagram.com/'],
   ] as const)('%s: %s', async (platform, method, url) => {

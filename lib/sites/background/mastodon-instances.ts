@@ -1,6 +1,6 @@
-import { readPolicy } from '../config';
-import type { ManagedPolicy } from '../policy';
-import { userSettings, type UserSettings } from '../storage';
+import { readPolicy } from '../../config';
+import type { ManagedPolicy } from '../../policy';
+import { userSettings, type UserSettings } from '../../storage';
 
 /** `https://mastodon.example/` or `mastodon.example` → `https://mastodon.example`; null when not an https origin. */
 export function instanceOrigin(value: string): string | null {

@@ -1,5 +1,5 @@
 import { armEvent, beforePageScripts, HELLO_EVENT, KEY_EVENT, KEY_PATTERN, postEvent } from './page-channel';
-import type { PostEndpoint } from './post-endpoints';
+import type { PostEndpoint } from '../post-endpoints';
 
 /**
  * Runs in the page's world at `document_start` (see page-channel.ts for the threat
@@ -68,7 +68,7 @@ export function startPageWatcher(win: Window & typeof globalThis, endpoint: Post
     }
     while (armed.length > 0 && armed[0]!.until < now()) armed.shift();
     const attempt = armed.pop();
-    if (found && attempt) emit(stringify({ req: attempt.req, id: found.id, handle: found.handle }));
+    if (found && attempt) emit(stringify({ req: attempt.req, ...found }));
   };
 
   win.fetch = function fetch(this: unknown, input: RequestInfo | URL, init?: RequestInit) {

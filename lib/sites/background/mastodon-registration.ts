@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createSerialQueue } from '../serial';
-import { userSettings } from '../storage';
+import { createSerialQueue } from '../../serial';
+import { userSettings } from '../../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparableLines, countOccurrences } from '@/lib/sites/insert-text';
+import { comparableLines, countOccurrences } from '@/lib/sites/editor-text';
 
 describe('read-back comparison', () => {
   it('compares lines, not the blank lines or NBSPs that editors add', () => {

@@ -1,4 +1,4 @@
-import type { SiteImage } from './site-messages';
+import type { SiteImage } from '../site-messages';
 
 /** Instagram: the item's image into the create dialog's file input, as if the user chose it. */
 export function putImage(input: HTMLInputElement, image: SiteImage): boolean {

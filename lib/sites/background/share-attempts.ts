@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createSerialQueue } from '../serial';
-import { shareAttempts, type ShareAttempt } from '../storage';
+import { createSerialQueue } from '../../serial';
+import { shareAttempts, type ShareAttempt } from '../../storage';
 
 /**
  * The background's record of posts started but not yet seen to go out (issue 12: no

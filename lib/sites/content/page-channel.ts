@@ -1,4 +1,4 @@
-import type { PostAnswer } from './types';
+import type { PostAnswer } from '../types';
 
 /**
  * The channel between the page-world watcher (page-watcher.ts) and the isolated
@@ -48,13 +48,14 @@ export interface PageChannel {
 }
 
 function validAnswer(detail: unknown): { req: string; answer: PostAnswer } | null {
-  if (typeof detail !== 'string' || detail.length > 500) return null;
+  if (typeof detail !== 'string' || detail.length > 1000) return null;
   try {
     const value = JSON.parse(detail) as Record<string, unknown>;
-    const { req, id, handle } = value;
+    const { req, id, handle, url } = value;
     if (typeof req !== 'string' || typeof id !== 'string' || typeof handle !== 'string') return null;
     if (id.length > 100 || handle.length > 200) return null;
-    return { req, answer: { id, handle } };
+    if (url !== undefined && (typeof url !== 'string' || url.length > 500)) return null;
+    return { req, answer: typeof url === 'string' ? { id, handle, url } : { id, handle } };
   } catch {
     return null;
   }

@@ -1,15 +1,18 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { messenger } from '../messaging';
-import { PLATFORM_NAMES } from '../share/platforms';
+import { messenger } from '../../messaging';
+import { PLATFORM_NAMES } from '../../share/platforms';
+import { rescanShadowRoots } from '../shadow-roots';
+import type { SiteStep } from '../site-check';
 import { watchComposers } from './composer-watch';
-import { insertCaption, readEditorText } from './insert-text';
+import { readEditorText } from '../editor-text';
+import { insertCaption } from './insert-text';
 import { openPageChannel, type PageChannel } from './page-channel';
 import { putImage } from './put-image';
-import type { SitePageState } from './site-messages';
-import type { SiteTextKey } from './site-text';
+import type { SitePageState } from '../site-messages';
+import type { SiteTextKey } from '../site-text';
 import { SiteUi, type SiteItemView } from './site-ui';
-import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from './types';
+import type { FoundComposer, PostAnswer, SiteAdapter, SubmitAttempt } from '../types';
 
 /**
  * A social site's content script: Siar's button by the composer, insertion on a
@@ -71,14 +74,28 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     }
     ui.setTranslator(t as (key: string, ...subs: (string | number)[]) => string);
     ui.showItems(state.items, platformName);
+    ui.showWarning(state.outdated ? t('siteOutdated', platformName) : null);
   }
+
+  /** The site check (lib/sites/site-check.ts): one step worked or not; counters only. */
+  function countStep(step: SiteStep, ok: boolean): void {
+    void messenger
+      .sendMessage('siteStep', { platform: adapter.platform, step, ok })
+      .then(({ outdated }) => ui.showWarning(outdated ? t('siteOutdated', platformName) : null))
+      .catch(() => undefined);
+  }
+  const hasPermalink = adapter.signal === 'network' || adapter.candidates.permalink.length > 0;
 
   async function insertItem(item: SiteItemView): Promise<void> {
     const ref = { feedUrl: item.feedUrl, itemId: item.itemId, platform: adapter.platform };
+    rescanShadowRoots();
     let found = adapter.findComposer(document);
     // Instagram: before the caption box exists, the image goes in first.
     const fileInput = found ? null : (adapter.findFileInput?.(document) ?? null);
-    if (!found && !fileInput) return ui.showStatus('error', t('siteNoComposer'));
+    if (!found && !fileInput) {
+      countStep('composer', false);
+      return ui.showStatus('error', t('siteNoComposer'));
+    }
     let answer;
     try {
       answer = await messenger.sendMessage('siteInsertRequest', ref);
@@ -94,11 +111,16 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
       const image = await messenger.sendMessage('siteImageRequest', ref).catch(() => null);
       if (!image || !putImage(fileInput, image)) return ui.showStatus('error', t('siteImageFailed'));
       found = await waitForComposer();
-      if (!found) return ui.showStatus('info', t('siteImageInserted'));
+      if (!found) {
+        countStep('composer', false);
+        return ui.showStatus('info', t('siteImageInserted'));
+      }
     }
     if (!found) return ui.showStatus('error', t('siteNoComposer'));
+    countStep('composer', true);
     composer = found;
     const outcome = await insertCaption(found.editor, answer.caption, adapter.insertWith);
+    countStep('caption', outcome.ok);
     void refresh();
     if (outcome.ok) return ui.showStatus('ok', t(fileInput ? 'siteInsertedWithImage' : 'siteInserted'));
     const copied = await navigator.clipboard.writeText(answer.caption).then(
@@ -143,7 +165,11 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   function pollAttempt(current: Attempt): void {
     const now = Date.now();
-    if (now - current.startedAt > ATTEMPT_MS) return endAttempt();
+    if (now - current.startedAt > ATTEMPT_MS) {
+      // The user posted Siar's item and the site never showed that it took it.
+      if (state?.carried) countStep('publish', false);
+      return endAttempt();
+    }
     if (!current.pageResult) {
       const url = adapter.findPublished?.(document, current, now);
       if (url !== undefined) current.pageResult = { url, at: now };
@@ -160,6 +186,10 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   function finish(postUrl: string | null): void {
     const postedText = attempt?.postedText ?? null;
     endAttempt();
+    if (state?.carried) {
+      countStep('publish', true);
+      if (hasPermalink) countStep('permalink', postUrl !== null);
+    }
     if (adapter.signal === 'ask') {
       sentText = postedText;
       if (state?.carried) ui.askSent();
@@ -206,6 +236,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     // A timeline streaming in opens no composer: while the known one is still in place,
     // skip the search (and the layout it forces) until the user does something.
     if (!userActed && composer?.editor.isConnected && ui.host.isConnected) return;
+    if (userActed) rescanShadowRoots();
     const found = adapter.findComposer(document);
     if (found) composer = found;
     ui.place(found?.anchor ?? null);

@@ -1,8 +1,12 @@
+import { onShadowRoot, openShadowRoots } from '../shadow-roots';
+
 /**
  * Calls `check` when the page may have opened or closed a composer, cheaply enough
  * for a timeline that streams thousands of posts (tests/bench/sites.bench.ts):
- * - a MutationObserver (child lists only) that merely schedules one check per
- *   `throttleMs`;
+ * - a MutationObserver (child lists only) on the document and on every open shadow
+ *   root Siar found (composers live in them: LinkedIn's `#interop-outlet`); its
+ *   records are never read: a batch of mutations schedules one check, at most one
+ *   per `throttleMs`, run in an idle period (or the next frame where there is none);
  * - the observer is connected only after the user acted (clicked, typed, focused,
  *   navigated: what opens composers) and disconnected after `idleMs` without such
  *   activity, and whenever the tab is hidden: a timeline streaming in on its own
@@ -21,6 +25,13 @@ export interface ComposerWatchOptions {
   heartbeatMs?: number;
 }
 
+const OBSERVED = { childList: true, subtree: true };
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+  else requestAnimationFrame(run);
+}
+
 export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000, heartbeatMs = 1500 }: ComposerWatchOptions): void {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -28,15 +39,16 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
   let userActed = true;
 
   const runCheck = () => {
-    scheduled = null;
     const acted = userActed;
     userActed = false;
+    scheduled = null;
     if (!signal.aborted) check(acted);
   };
   const schedule = () => {
-    if (scheduled === null) scheduled = setTimeout(runCheck, throttleMs);
+    if (scheduled === null) scheduled = setTimeout(() => whenIdle(runCheck), throttleMs);
   };
   const observer = new MutationObserver(schedule);
+  const observeRoot = (root: ShadowRoot) => observing && observer.observe(root, OBSERVED);
   const disconnect = () => {
     if (observing) observer.disconnect();
     observing = false;
@@ -46,12 +58,14 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
     userActed = true;
     schedule();
     if (!observing) {
-      observer.observe(document.documentElement, { childList: true, subtree: true });
       observing = true;
+      observer.observe(document.documentElement, OBSERVED);
+      for (const root of openShadowRoots(document)) observeRoot(root);
     }
     if (idleTimer !== null) clearTimeout(idleTimer);
     idleTimer = setTimeout(disconnect, idleMs);
   };
+  const forgetRoots = onShadowRoot(observeRoot);
   const heartbeat = setInterval(() => !document.hidden && schedule(), heartbeatMs);
 
   const options = { capture: true, passive: true, signal };
@@ -60,6 +74,7 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
   window.addEventListener('load', schedule, { once: true, signal });
   const stop = () => {
     disconnect();
+    forgetRoots();
     clearInterval(heartbeat);
     if (scheduled !== null) clearTimeout(scheduled);
     if (idleTimer !== null) clearTimeout(idleTimer);

@@ -20,7 +20,7 @@ button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .panel { position: absolute; left: 0; top: calc(100% + 6px); width: min(360px, 92vw); max-height: 60vh; overflow: auto;
   background: var(--bg); border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 28px rgb(0 0 0 / .22); padding: 12px; }
 :host([data-floating]) .panel { left: auto; right: 0; top: auto; bottom: calc(100% + 8px); }
-.panel[hidden], .ask[hidden], .status[hidden] { display: none; }
+.panel[hidden], .ask[hidden], .status[hidden], .warning[hidden] { display: none; }
 .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 8px; }
 h2 { font-size: 15px; margin: 0; }
 .close { border: 1px solid var(--line); background: transparent; color: inherit; width: 28px; height: 28px; padding: 0; }
@@ -34,6 +34,8 @@ li.queued { outline: 2px solid var(--accent); }
 :host([data-floating]) .bar { flex-direction: row-reverse; }
 .status { margin: 0; font-size: 13px; padding: 4px 10px; border-radius: 8px; background: var(--bg); border: 1px solid var(--line); max-width: 420px; }
 .status.ok { color: var(--ok); } .status.error { color: var(--error); }
+.warning { margin: 0; font-size: 13px; padding: 4px 10px; border-radius: 8px; background: var(--bg); border: 2px solid var(--error);
+  color: var(--error); font-weight: 600; max-width: 420px; }
 .ask { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 10px; border-radius: 8px; background: var(--bg); border: 1px solid var(--accent); max-width: 420px; }
 .ask p { margin: 0; font-weight: 600; font-size: 13px; flex: 1 1 100%; }
 .ask button { border: 1px solid var(--line); background: var(--bg); color: inherit; padding: 6px 12px; }

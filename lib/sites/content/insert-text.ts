@@ -1,4 +1,5 @@
-import type { InsertStrategy } from './types';
+import { comparableLines, countOccurrences, isTextarea, readEditorText } from '../editor-text';
+import type { InsertStrategy } from '../types';
 
 /**
  * Puts a caption into a site's editor so that the editor's own state holds it, then
@@ -11,37 +12,19 @@ const VERIFY_TRIES = 8;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Lines without their edges and without blank lines: editors disagree on blank lines and NBSPs. */
-export function comparableLines(text: string): string {
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join('\n');
-}
-
-export function countOccurrences(haystack: string, needle: string): number {
-  if (needle === '') return 0;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
-function isTextarea(editor: HTMLElement): editor is HTMLTextAreaElement {
-  return editor instanceof HTMLTextAreaElement;
-}
-
-/** What the editor shows, as its user would copy it. */
-export function readEditorText(editor: HTMLElement): string {
-  return isTextarea(editor) ? editor.value : editor.innerText;
-}
-
 function deepestLast(node: Node): Node {
   let current = node;
   while (current.lastChild && !(current.lastChild instanceof HTMLBRElement)) current = current.lastChild;
   return current;
+}
+
+/**
+ * Inside an open shadow root (LinkedIn's share box since 2026), Chromium's document
+ * selection is retargeted to the host: the root's own `getSelection` sees the editor.
+ */
+function selectionFor(editor: HTMLElement): Selection | null {
+  const root = editor.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null };
+  return (root instanceof ShadowRoot ? root.getSelection?.() : null) ?? editor.ownerDocument.getSelection();
 }
 
 /** Focus, and the caret at the very end (or everything selected, to replace a failed attempt). */
@@ -51,7 +34,7 @@ function placeCaret(editor: HTMLElement, selectAll: boolean): void {
     editor.setSelectionRange(selectAll ? 0 : editor.value.length, editor.value.length);
     return;
   }
-  const selection = editor.ownerDocument.getSelection();
+  const selection = selectionFor(editor);
   if (!selection) return;
   const range = editor.ownerDocument.createRange();
   if (selectAll) {

@@ -1,33 +1,29 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { captionForShown } from '../captions/build-caption';
-import { loadIdentity, loadSubscriptions, readPolicy } from '../config';
-import { safeUrl } from '../feed/safe-url';
-import { allowsPlatform, selectTodayFromCache } from '../feed/today';
-import { createTranslator, resolveLanguage } from '../i18n';
-import type { ItemRef } from '../messaging';
-import { makeShareRecord } from '../reports/make-share';
-import { recordShare } from '../reports/outbox-service';
-import type { ShareStatus } from '../reports/types';
-import { requireSiteContentScript, type SiteSender } from '../sender-check';
-import { createSerialQueue } from '../serial';
-import { findSharable as findSharableItem } from '../share/find-item';
-import type { PlatformId } from '../share/platforms';
-import { feedCache, userSettings } from '../storage';
-import { loadMastodonOrigins } from './mastodon-instances';
-import { comparableLines } from './insert-text';
-import { adapterFor, platformOfUrl } from './registry';
-import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from './site-messages';
-import { SITE_TEXT_KEYS } from './site-text';
+import { captionForShown } from '../../captions/build-caption';
+import { loadIdentity, loadSubscriptions, readPolicy } from '../../config';
+import { safeUrl } from '../../feed/safe-url';
+import { allowsPlatform, selectTodayFromCache } from '../../feed/today';
+import { createTranslator, resolveLanguage } from '../../i18n';
+import type { ItemRef } from '../../messaging';
+import { makeShareRecord } from '../../reports/make-share';
+import { recordShare } from '../../reports/outbox-service';
+import type { ShareStatus } from '../../reports/types';
+import { createSerialQueue } from '../../serial';
+import { findSharable as findSharableItem } from '../../share/find-item';
+import type { PlatformId } from '../../share/platforms';
+import { feedCache, userSettings } from '../../storage';
+import { comparableLines } from '../editor-text';
+import { adapterFor } from '../registry';
+import type { SiteImage, SiteInsertResult, SitePageState, SiteShareResult } from '../site-messages';
+import { SITE_TEXT_KEYS } from '../site-text';
+import { isSiteOutdated } from './site-health';
+import { checkSender } from './site-sender';
 import { attemptOfTab, dropAttempt, keepAttempt, markTabClosed } from './share-attempts';
 import { tabShare, tieTab, untieTab } from './tab-shares';
 
 /** The background's side of Siar's content scripts on social sites. */
 
-async function checkSender(sender: Runtime.MessageSender, platform: PlatformId): Promise<SiteSender> {
-  const mastodon = await loadMastodonOrigins();
-  return requireSiteContentScript(sender, platform, (url) => platformOfUrl(url, mastodon));
-}
 
 export async function listSiteItems(sender: Runtime.MessageSender, { platform }: { platform: PlatformId }): Promise<SitePageState> {
   const { tabId } = await checkSender(sender, platform);
@@ -38,6 +34,7 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
     userSettings.getValue(),
     tabShare(tabId),
   ]);
+  const outdated = await isSiteOutdated(platform);
   const carried = tie && tie.platform === platform ? tie : null;
   const shown = selectTodayFromCache(subscriptions, cache, new Date()).filter((entry) => allowsPlatform(entry.item, platform));
   const items = shown.map(({ subscription, item }) => ({
@@ -49,9 +46,11 @@ export async function listSiteItems(sender: Runtime.MessageSender, { platform }:
   items.sort((a, b) => Number(b.queued) - Number(a.queued));
   const t = createTranslator(resolveLanguage(settings.language, browser.i18n.getUILanguage()));
   return {
-    texts: Object.fromEntries(SITE_TEXT_KEYS.map((key) => [key, t(key)])),
+    // Placeholders stay for the content script to fill ($1: the site's name).
+    texts: Object.fromEntries(SITE_TEXT_KEYS.map((key) => [key, t(key, '$1', '$2')])),
     items,
     carried: carried ? { feedUrl: carried.feedUrl, itemId: carried.itemId, method: carried.method, stage: carried.stage } : null,
+    outdated,
   };
 }
 

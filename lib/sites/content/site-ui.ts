@@ -31,52 +31,70 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 export class SiteUi {
   readonly host = document.createElement('siar-root');
+  private readonly root: ShadowRoot;
   private readonly launcher = el('button', 'launcher');
   private readonly badge = el('span', 'badge');
-  private readonly panel = el('div', 'panel');
-  private readonly heading = el('h2');
-  private readonly closeButton = el('button', 'close', '×');
-  private readonly list = el('ul');
   private readonly status = el('p', 'status');
+  private warning: HTMLParagraphElement | null = null;
   private readonly ask = el('div', 'ask');
+  /** Built when the user first opens the list (nothing more is built on the page before). */
+  private panelParts: { panel: HTMLDivElement; heading: HTMLHeadingElement; closeButton: HTMLButtonElement; list: HTMLUListElement } | null = null;
+  private items: { items: readonly SiteItemView[]; platformName: string } | null = null;
   private t: Translate = (key) => key;
+  private readonly bar: HTMLDivElement;
 
   constructor(private readonly handlers: SiteUiHandlers) {
-    const root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'open' });
     const style = el('style');
     style.textContent = SITE_UI_CSS;
     this.launcher.type = 'button';
     this.launcher.dataset.siarLauncher = '';
     this.launcher.setAttribute('aria-expanded', 'false');
+    this.launcher.setAttribute('aria-controls', 'siar-panel');
     this.launcher.append(el('span', 'dot', 'S'), el('span', 'name', 'Siar'));
     this.badge.hidden = true;
     this.launcher.append(this.badge);
     this.launcher.addEventListener('click', (event) => handlers.onOpen(event));
-    this.closeButton.type = 'button';
-    this.closeButton.addEventListener('click', () => this.toggle(false));
-    const head = el('div', 'head');
-    head.append(this.heading, this.closeButton);
-    this.panel.id = 'siar-panel';
-    this.panel.setAttribute('role', 'dialog');
-    this.panel.hidden = true;
     this.status.setAttribute('role', 'status');
     this.status.hidden = true;
     this.ask.hidden = true;
-    this.panel.append(head, this.list);
-    this.launcher.setAttribute('aria-controls', this.panel.id);
     // The note sits beside the launcher, so that it never covers the site's post button.
     const bar = el('div', 'bar');
     bar.append(this.launcher, this.status, this.ask);
-    root.append(style, bar, this.panel);
+    this.root.append(style, bar);
+    this.bar = bar;
     this.host.addEventListener('keydown', (event) => event.key === 'Escape' && this.toggle(false));
+  }
+
+  private panel() {
+    if (this.panelParts) return this.panelParts;
+    const parts = { panel: el('div', 'panel'), heading: el('h2'), closeButton: el('button', 'close', '×'), list: el('ul') };
+    parts.closeButton.type = 'button';
+    parts.closeButton.addEventListener('click', () => this.toggle(false));
+    const head = el('div', 'head');
+    head.append(parts.heading, parts.closeButton);
+    parts.panel.id = 'siar-panel';
+    parts.panel.setAttribute('role', 'dialog');
+    parts.panel.hidden = true;
+    parts.panel.append(head, parts.list);
+    this.root.append(parts.panel);
+    this.panelParts = parts;
+    this.translatePanel();
+    if (this.items) this.renderItems(this.items.items, this.items.platformName);
+    return parts;
+  }
+
+  private translatePanel(): void {
+    if (!this.panelParts) return;
+    this.panelParts.heading.textContent = this.t('sitePanelTitle');
+    this.panelParts.closeButton.setAttribute('aria-label', this.t('siteClose'));
   }
 
   setTranslator(t: Translate): void {
     this.t = t;
     this.launcher.setAttribute('aria-label', t('siteLauncherLabel'));
     this.launcher.title = t('siteLauncherLabel');
-    this.heading.textContent = t('sitePanelTitle');
-    this.closeButton.setAttribute('aria-label', t('siteClose'));
+    this.translatePanel();
   }
 
   /** By the composer (after `anchor`), or floating at the bottom right. */
@@ -91,21 +109,45 @@ export class SiteUi {
   }
 
   isOpen(): boolean {
-    return !this.panel.hidden;
+    return this.panelParts !== null && !this.panelParts.panel.hidden;
   }
 
   toggle(open: boolean): void {
-    this.panel.hidden = !open;
+    if (!open && !this.panelParts) return;
+    this.panel().panel.hidden = !open;
     this.launcher.setAttribute('aria-expanded', String(open));
   }
 
+  /** Today's list: kept, and drawn only once the panel exists. */
   showItems(items: readonly SiteItemView[], platformName: string): void {
     const queued = items.filter((item) => item.queued).length;
     this.badge.hidden = queued === 0;
     this.badge.textContent = String(queued);
-    this.list.replaceChildren();
+    this.items = { items, platformName };
+    if (this.panelParts) this.renderItems(items, platformName);
+  }
+
+  /** "Siar on <site> may be out of date": stays until the site works again. */
+  showWarning(text: string | null): void {
+    if (text === null) {
+      this.warning?.remove();
+      this.warning = null;
+      return;
+    }
+    if (!this.warning) {
+      this.warning = el('p', 'warning');
+      this.warning.dataset.siarSiteWarning = '';
+      this.warning.setAttribute('role', 'alert');
+      this.launcher.after(this.warning);
+    }
+    this.warning.textContent = text;
+  }
+
+  private renderItems(items: readonly SiteItemView[], platformName: string): void {
+    const list = this.panelParts!.list;
+    list.replaceChildren();
     if (items.length === 0) {
-      this.list.append(el('p', 'empty', this.t('siteEmpty', platformName)));
+      list.append(el('p', 'empty', this.t('siteEmpty', platformName)));
       return;
     }
     for (const item of items) {
@@ -119,7 +161,7 @@ export class SiteUi {
       button.setAttribute('aria-label', `${this.t('siteInsert')}: ${item.title}`);
       button.addEventListener('click', (event) => this.handlers.onInsert(item, event));
       row.append(text, button);
-      this.list.append(row);
+      list.append(row);
     }
   }
 

@@ -1,5 +1,5 @@
-import { createSerialQueue } from '../serial';
-import { tabShares, type TabShare } from '../storage';
+import { createSerialQueue } from '../../serial';
+import { tabShares, type TabShare } from '../../storage';
 
 /** The background's record of which item each tab carries (the popup → site link). */
 
