@@ -30,8 +30,26 @@ const EXTENSION_KEY =
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Firefox: MV3, like Chrome. One manifest shape and one code path: `scripting` (Mastodon's
+ * content script registered at run time), `world: 'MAIN'` (the page-world post watcher) and
+ * `optional_host_permissions` exist in Firefox's MV3 only; its background is an event page,
+ * which Siar's code already expects (state in storage, the service worker may die at any time).
+ * 140 is the floor Siar needs: the built-in data-collection consent below (140), Ed25519 in
+ * WebCrypto (129), `world: 'MAIN'` content scripts (128); it is also an ESR. Tested on 153 ESR.
+ */
+const GECKO = {
+  id: 'siar@siar.id',
+  strict_min_version: '140.0',
+  // What leaves the device, and only to the office's own receiver (PRIVACY.md): the reporter's
+  // name and NIP (personally identifying), and which post they shared where, with its link
+  // (website activity). Required: reporting the share is what Siar is for.
+  data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteActivity'] },
+};
+
 export default defineConfig({
   imports: false,
+  manifestVersion: 3,
   // Tests build a second browser's package beside the one under test.
   ...(process.env.SIAR_OUT_DIR ? { outDir: process.env.SIAR_OUT_DIR } : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -40,18 +58,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'siar@siar.id', strict_min_version: '115.0' } } }
+      ? { browser_specific_settings: { gecko: GECKO } }
       : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
     // notifications: new approved posts (the user can turn it off). scripting: Siar's Mastodon
     // content script is registered at run time for the user's own instances (no fixed host to
     // name in the manifest). unlimitedStorage (no install warning in Chrome): the share history
     // is the user's proof of work; without it the browser may evict the extension's IndexedDB.
-    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['scripting'])],
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'scripting'],
     // Feed and report origins are asked for at run time, per origin, from the options page.
-    // Firefox's MV2 manifest names them among optional_permissions.
-    ...(browser === 'firefox'
-      ? { optional_permissions: OPTIONAL_ORIGINS }
-      : { optional_host_permissions: OPTIONAL_ORIGINS }),
+    optional_host_permissions: OPTIONAL_ORIGINS,
     action: { default_title: '__MSG_extName__' },
     // e2e builds only: origins the test user "granted" in the permission prompt, which a
     // headless browser cannot click (Mastodon instances are optional host permissions).

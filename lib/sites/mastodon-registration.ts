@@ -26,7 +26,7 @@ async function grantedOrigins(): Promise<string[]> {
 export function syncMastodonScripts(): Promise<void> {
   return serially(async () => {
     const scripting = browser.scripting;
-    // Firefox's MV2 build has no scripting API: Mastodon is served on Chromium only.
+    // Browsers without the scripting API (none that Siar builds for today) serve no Mastodon.
     if (!scripting?.registerContentScripts) return;
     const matches = (await grantedOrigins()).map((origin) => `${origin}/*`);
     const existing = await scripting.getRegisteredContentScripts({ ids: IDS });
