@@ -30,6 +30,7 @@ export async function acquireMachineLock(timeoutMs = 30 * 60_000): Promise<() =>
     } catch {
       if (!ownerAlive()) {
         // Either a crashed run, or the owner has not written its pid yet: give it a moment.
+        // eslint-disable-next-line no-restricted-syntax -- a retry delay: another process holds the lock, there is no event to wait on
         await new Promise((r) => setTimeout(r, 500));
         if (!ownerAlive()) rmSync(LOCK_DIR, { recursive: true, force: true });
         continue;
@@ -37,6 +38,7 @@ export async function acquireMachineLock(timeoutMs = 30 * 60_000): Promise<() =>
       if (Date.now() > deadline) throw new Error(`Another e2e run holds ${LOCK_DIR} for too long.`);
       if (!announced) console.log(`Waiting for another Siar e2e run on this machine (${LOCK_DIR})…`);
       announced = true;
+      // eslint-disable-next-line no-restricted-syntax -- a retry delay: another process holds the lock, there is no event to wait on
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
