@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 /** Content scripts run on every load of heavy social sites: each must stay small (issue 4). */
@@ -28,6 +29,21 @@ function checkContentScriptSizes(outDir: string): void {
 const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA9cyvQb4wyV5fb/g7vgb/m2LOjSVHfU1uHyuhaZnE+XGM9LOPp84affNlPI4aAutFFC5FB1KBe5Xq3RM2Ofk1e8TDWNU5fDDE9wm9Xv6Xoc296Yyj+TU5JpTXnSEpPAcuDY0nDNNw7qNpvshCxTIH6tHxR57TwoNBJsuUCPZ83w4VAX0p4d2PJIYXgTcexo1L800x/gKtQAGJ4Lw5mgfJUGtWKsFlvo0x5LPMrMnFW8iKCpYKxTsrxLMPget3iv8750uI51otCo569EQDjkHPX+1PbN3JlrXgfk6RC4h6jngXO8nnikEyD6qOton6BE4A0TGf1Ph7BMtmmvEYZEVglwIDAQAB';
 
+/**
+ * twitter-text (X's weighted length) pulls in core-js 2 polyfills for ES5 browsers: 160
+ * side-effect imports, one of which builds `Function('return this')`, an eval that AMO's
+ * linter flags. Every browser Siar supports has these natively: they become empty modules.
+ */
+function withoutCoreJs2(): Plugin {
+  const EMPTY = '\0siar-empty-polyfill';
+  return {
+    name: 'siar-without-core-js-2',
+    enforce: 'pre',
+    resolveId: (id) => (/^core-js\/modules\//.test(id) ? EMPTY : null),
+    load: (id) => (id === EMPTY ? 'export {};' : null),
+  };
+}
+
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
@@ -46,6 +62,8 @@ const GECKO = {
   // (website activity). Required: reporting the share is what Siar is for.
   data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteActivity'] },
 };
+/** Firefox for Android has the data-collection consent from 142. */
+const GECKO_ANDROID = { strict_min_version: '142.0' };
 
 export default defineConfig({
   imports: false,
@@ -58,7 +76,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: GECKO } }
+      ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
       : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
     // notifications: new approved posts (the user can turn it off). scripting: Siar's Mastodon
     // content script is registered at run time for the user's own instances (no fixed host to
@@ -75,6 +93,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [withoutCoreJs2()],
     define: {
       __SIAR_FEED_URL__: JSON.stringify(process.env.SIAR_FEED_URL ?? ''),
     },
