@@ -77,7 +77,11 @@ export default defineConfig({
     default_locale: 'id',
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: GECKO, gecko_android: GECKO_ANDROID } }
-      : { key: EXTENSION_KEY, storage: { managed_schema: 'managed_schema.json' } }),
+      : {
+          // Store packages carry no `key`: the Chrome Web Store refuses one and gives its own id.
+          ...(process.env.SIAR_STORE ? {} : { key: EXTENSION_KEY }),
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
     // notifications: new approved posts (the user can turn it off). scripting: Siar's Mastodon
     // content script is registered at run time for the user's own instances (no fixed host to
     // name in the manifest). unlimitedStorage (no install warning in Chrome): the share history
