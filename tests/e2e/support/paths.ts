@@ -6,6 +6,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 /** The build under test, as `npm run build` made it. */
 export const BUILT_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const TMP_DIR = join(ROOT, 'tests', 'e2e', '.tmp');
+/** The stores' screenshots (docs/store/screenshots), 1280 × 800, on `npm run screenshots` only. */
+export const STORE_SCREENSHOT_DIR =
+  process.env.SIAR_SCREENSHOTS === 'update' ? join(ROOT, 'docs', 'store', 'screenshots') : join(ROOT, 'test-results', 'store-screenshots');
 /** Fixed by the manifest's `key` (see wxt.config.ts). */
 export const BUILT_EXTENSION_ID = 'lhndahafaekkdefkjajibchmhojidaam';
 /**
