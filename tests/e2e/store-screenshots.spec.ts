@@ -23,7 +23,9 @@ for (const language of ['id', 'en'] as const) {
     await popup.page.setViewportSize(STORE_SIZE);
     await expect(popup.items()).toHaveCount(DEMO_SHOWN_IDS.length);
     await popup.page.addStyleTag({
-      content: 'html { background: #dde3ea; } body { width: 400px; margin: 24px auto; box-shadow: 0 8px 28px rgb(0 0 0 / .25); }',
+      content:
+        'html { background: #dde3ea; height: auto; overflow: hidden; } ' +
+        'body { width: 400px; height: auto !important; max-height: none !important; overflow: visible !important; margin: 24px auto; box-shadow: 0 8px 28px rgb(0 0 0 / .25); }',
     });
     await popup.page.screenshot({ path: shot('popup') });
 
