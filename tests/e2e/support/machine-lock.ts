@@ -20,12 +20,15 @@ function ownerAlive(): boolean {
 }
 
 export async function acquireMachineLock(timeoutMs = 30 * 60_000): Promise<() => void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let announced = false;
   for (;;) {
     try {
       mkdirSync(LOCK_DIR);
       writeFileSync(OWNER, String(process.pid));
+      // Timings of a run that waited are only fair without the wait: say how long it was.
+      if (announced) console.log(`Got ${LOCK_DIR} after waiting ${Math.round((Date.now() - started) / 1000)} s.`);
       return () => rmSync(LOCK_DIR, { recursive: true, force: true });
     } catch {
       if (!ownerAlive()) {
