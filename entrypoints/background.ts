@@ -5,6 +5,7 @@ import { messenger } from '@/lib/messaging';
 import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
+import { watchManagedPolicy } from '@/lib/policy';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
 import { watchMastodonInstances } from '@/lib/sites/mastodon-registration';
@@ -59,8 +60,7 @@ export default defineBackground(() => {
   userSettings.watch((next, previous) => {
     if (next.reportToken !== previous?.reportToken) void resumeAfterTokenChange();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area !== 'managed') return;
+  watchManagedPolicy(() => {
     void refreshFeeds();
     void resumeAfterTokenChange();
   });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 import type { Subscription } from './feed/types';
 import type { Reporter } from './reports/types';
 import type { UserSettings } from './storage';
@@ -74,4 +75,13 @@ export function effectiveIdentity(settings: UserSettings, policy: ManagedPolicy)
     },
     reportToken: choose(settings.reportToken, policy.reportToken),
   };
+}
+
+/** Calls `onChange` whenever the administrator's policy changes; returns the unsubscribe. */
+export function watchManagedPolicy(onChange: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
-import { userSettings, type UserSettings } from '@/lib/storage';
+import { updateUserSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 import { ReportTokenWarning } from './ReportTokenWarning';
 
@@ -26,8 +26,7 @@ export function IdentitySection({ settings, policy }: Props) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const current = await userSettings.getValue();
-    await userSettings.setValue({ ...current, reporter: { ...reporter }, reportToken: token.trim() });
+    await updateUserSettings({ reporter: { ...reporter }, reportToken: token.trim() });
     setSaved(true);
   };
 

@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { loadSubscriptions, readPolicy } from '@/lib/config';
 import type { ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage } from '@/lib/i18n';
-import type { ManagedPolicy } from '@/lib/policy';
-import { DEFAULT_SETTINGS, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
+import { watchManagedPolicy, type ManagedPolicy } from '@/lib/policy';
+import { DEFAULT_SETTINGS, updateUserSettings, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
@@ -25,13 +25,8 @@ function useOptionsData(): OptionsData | null {
       setData({ settings, policy, subscriptions });
     };
     void load();
-    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load())];
-    const onManaged = (_: unknown, area: string) => area === 'managed' && void load();
-    browser.storage.onChanged.addListener(onManaged);
-    return () => {
-      unwatch.forEach((stop) => stop());
-      browser.storage.onChanged.removeListener(onManaged);
-    };
+    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load()), watchManagedPolicy(() => void load())];
+    return () => unwatch.forEach((stop) => stop());
   }, []);
   return data;
 }
@@ -49,10 +44,7 @@ export function OptionsApp() {
 function Options({ data }: { data: OptionsData | null }) {
   const { t } = useI18n();
   if (!data) return <main className="options" aria-busy="true" />;
-  const setLanguage = async (language: LanguageSetting) => {
-    const current = await userSettings.getValue();
-    await userSettings.setValue({ ...current, language });
-  };
+  const setLanguage = (language: LanguageSetting) => updateUserSettings({ language });
   return (
     <main className="options">
       <header className="options-header">

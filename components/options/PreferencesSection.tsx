@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ManagedPolicy } from '@/lib/policy';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
 import { instanceOrigin } from '@/lib/sites/mastodon-instances';
-import { userSettings, type UserSettings } from '@/lib/storage';
+import { updateUserSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -10,10 +10,7 @@ interface Props {
   policy: ManagedPolicy;
 }
 
-async function update(change: Partial<UserSettings>): Promise<void> {
-  const current = await userSettings.getValue();
-  await userSettings.setValue({ ...current, ...change });
-}
+const update = updateUserSettings;
 
 /** Which platforms the user posts to, their Mastodon instance, notifications. */
 export function PreferencesSection({ settings, policy }: Props) {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createSerialQueue } from '../serial';
+import { watchManagedPolicy } from '../policy';
 import { userSettings } from '../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
 
@@ -47,7 +48,7 @@ export function watchMastodonInstances(): void {
   userSettings.watch((next, previous) => {
     if (next.mastodonInstances.join() !== previous?.mastodonInstances.join()) sync();
   });
-  browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && sync());
+  watchManagedPolicy(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   sync();

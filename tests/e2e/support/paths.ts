@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { workerExtension } from './worker-extension';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The build under test, as `npm run build` made it. */
-export const BUILT_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The build under test, as `npm run build` made it (or another, e.g. a build broken on purpose). */
+export const BUILT_EXTENSION_DIR = process.env.SIAR_E2E_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const TMP_DIR = join(ROOT, 'tests', 'e2e', '.tmp');
 /** The stores' screenshots (docs/store/screenshots), 1280 × 800, on `npm run screenshots` only. */
 export const STORE_SCREENSHOT_DIR =
