@@ -28,6 +28,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     for (const language of ['id', 'en'] as const) {
       test(`popup, options and history have no axe violations in ${language}`, async ({ siar, server }) => {
+        // Three pages, each at two widths: six axe runs, over 90 s on a busy 2-core machine.
+        test.setTimeout(180_000);
         const options = await OptionsPage.open(siar.context, siar.extensionId);
         await setLanguage(options, language);
         await expectNoViolations(options.page, `options (${language}, ${colorScheme})`);
