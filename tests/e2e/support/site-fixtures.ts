@@ -211,11 +211,11 @@ export async function sendFromExtensionPage(context: BrowserContext, extensionId
   }
 }
 
-type LexicalFixture = Window & { __fixture: { state(): { text: string; paragraphs: string[]; caretAtEnd: boolean } | null } };
+type LexicalFixture = Window & { __fixture?: { state(): { text: string; paragraphs: string[]; caretAtEnd: boolean } | null } };
 
-/** Lexical's own state in a fixture page (Facebook, Threads, WhatsApp). */
+/** Lexical's own state in a fixture page (Facebook, Threads, WhatsApp); null until its script ran. */
 export function lexicalState(page: Page) {
-  return page.evaluate(() => (window as unknown as LexicalFixture).__fixture.state());
+  return page.evaluate(() => (window as unknown as LexicalFixture).__fixture?.state() ?? null);
 }
 
 /** The tab that the background opened on `origin`. */
