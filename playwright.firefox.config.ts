@@ -10,5 +10,6 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list']],
+  globalSetup: './tests/firefox/global-setup.ts',
   outputDir: 'test-results/firefox',
 });

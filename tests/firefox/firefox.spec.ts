@@ -2,7 +2,6 @@ import { rmSync } from 'node:fs';
 import { HANDLE, POST_ID } from '../fixtures/sites/x/api';
 import { demoCaption } from '../e2e/support/demo-caption';
 import { expect, REPORTER, test } from '../e2e/support/fixtures';
-import { acquireMachineLock } from '../e2e/support/machine-lock';
 import { startTestServer } from '../e2e/support/reference-server';
 import { clearFirefoxPolicy, writeFirefoxPolicy } from './firefox-policy';
 import { ADDON_ID, launchFirefoxWithSiar, openExtensionPage } from './launch-firefox';
@@ -15,16 +14,14 @@ type FixtureWindow = Window & { __fixture: { text(name?: string): string | null 
 test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the caption goes into X, the report reaches the office', async () => {
   test.setTimeout(120_000);
   const server = await startTestServer();
-  // The policy file is machine-wide and Firefox reads it only at start-up: hold the machine
-  // lock from writing it until Firefox has read it, then give the file back.
-  const release = await acquireMachineLock();
+  // The policy file is machine-wide (the machine lock is held by the global setup) and Firefox
+  // reads it only at start-up: it is removed as soon as Firefox has read it.
   let firefox: Awaited<ReturnType<typeof launchFirefoxWithSiar>> | undefined;
   try {
     writeFirefoxPolicy(ADDON_ID, { feeds: [{ url: server.feedUrl }], reporter: REPORTER });
     firefox = await launchFirefoxWithSiar();
   } finally {
     clearFirefoxPolicy();
-    release();
   }
   try {
     const { browser } = firefox;
