@@ -27,6 +27,31 @@ const noRawHtml = [
   },
 ];
 
+/**
+ * Tests wait for the event or the state they stand for (expect.poll, waitForResponse, an
+ * emitter), never for a fixed time: a sleep passes when the awaited thing never happens
+ * (issue 14). A sleep is `waitForTimeout`, `setTimeout(resolve, ms)` handing a promise's
+ * resolver to the clock, or the promise form of timers.
+ */
+const noSleep = [
+  {
+    selector: "CallExpression[callee.property.name='waitForTimeout']",
+    message: 'No fixed sleeps in tests: wait for the event or state (expect.poll, waitForResponse, a storage change).',
+  },
+  {
+    selector: "CallExpression[callee.name='setTimeout'][arguments.0.type='Identifier']",
+    message: 'No fixed sleeps in tests: `setTimeout(resolve, ms)` waits for a clock, not for what you expect.',
+  },
+  {
+    selector: "NewExpression[callee.name='Promise'] > ArrowFunctionExpression > CallExpression[callee.name='setTimeout']",
+    message: 'No fixed sleeps in tests: wait for the event or state instead of a timer.',
+  },
+  {
+    selector: "ImportDeclaration[source.value=/^(node:)?timers\\/promises$/]",
+    message: 'No fixed sleeps in tests: timers/promises is a sleep.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/.tmp/**', 'tests/fixtures/**'] },
   js.configs.recommended,
@@ -44,6 +69,10 @@ export default tseslint.config(
       // Playwright fixtures take `{}` as their first parameter by design.
       'no-empty-pattern': 'off',
     },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': [...noRawHtml, ...noSleep] },
   },
   {
     files: ['lib/safe-html.ts', 'components/SafeHtml.tsx'],

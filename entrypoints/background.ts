@@ -5,6 +5,7 @@ import { messenger } from '@/lib/messaging';
 import { updateBadge } from '@/lib/notify/badge';
 import { NEW_POSTS_NOTIFICATION, notifyNewPosts } from '@/lib/notify/new-posts';
 import { flushOutbox, OUTBOX_ALARM, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
+import { watchManagedPolicy } from '@/lib/policy';
 import { requireExtensionPage } from '@/lib/sender-check';
 import { answerAttempt } from '@/lib/share/answer-attempt';
 import { confirmShare, openShare } from '@/lib/share/share-handlers';
@@ -72,8 +73,7 @@ export default defineBackground(() => {
     const tokens = (s: typeof next | null) => JSON.stringify([s?.reportToken, s?.reportTokens]);
     if (tokens(next) !== tokens(previous)) void resumeAfterTokenChange();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area !== 'managed') return;
+  watchManagedPolicy(() => {
     void refreshFeeds();
     void resumeAfterTokenChange();
   });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { safeUrl } from './feed/safe-url';
+import { browser } from 'wxt/browser';
 import type { Subscription } from './feed/types';
 import type { Reporter } from './reports/types';
 import type { UserSettings } from './storage';
@@ -105,4 +106,13 @@ export function effectiveIdentity(settings: UserSettings, policy: ManagedPolicy)
       unit: choose('unit'),
     },
   };
+}
+
+/** Calls `onChange` whenever the administrator's policy changes; returns the unsubscribe. */
+export function watchManagedPolicy(onChange: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

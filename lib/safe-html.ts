@@ -76,8 +76,3 @@ export function sanitizeFeedHtml(html: string, baseUrl?: string): string {
     currentBase = undefined;
   }
 }
-
-/** For code without React: replaces the element's content with the sanitized HTML. */
-export function setSafeHtml(element: Element, html: string, baseUrl?: string): void {
-  element.innerHTML = sanitizeFeedHtml(html, baseUrl);
-}

@@ -62,6 +62,12 @@ export const userSettings = storage.defineItem<UserSettings>('local:settings', {
   },
 });
 
+/** Changes some settings and keeps the rest: the one read-modify-write of the settings. */
+export async function updateUserSettings(change: Partial<UserSettings>): Promise<void> {
+  const current = await userSettings.getValue();
+  await userSettings.setValue({ ...current, ...change });
+}
+
 export const userSubscriptions = storage.defineItem<Subscription[]>('local:subscriptions', {
   fallback: [],
   version: 1,

@@ -4,8 +4,8 @@ import { loadSubscriptions, readPolicy } from '@/lib/config';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { receiverOrigins } from '@/lib/reports/report-tokens';
 import { resolveLanguage } from '@/lib/i18n';
-import type { ManagedPolicy } from '@/lib/policy';
-import { DEFAULT_SETTINGS, feedCache, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
+import { watchManagedPolicy, type ManagedPolicy } from '@/lib/policy';
+import { DEFAULT_SETTINGS, feedCache, updateUserSettings, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
 import { EnrollSection } from './EnrollSection';
 import { IdentitySection } from './IdentitySection';
@@ -30,13 +30,13 @@ function useOptionsData(): OptionsData | null {
       setData({ settings, policy, subscriptions, cache });
     };
     void load();
-    const unwatch = [userSettings.watch(() => void load()), userSubscriptions.watch(() => void load()), feedCache.watch(() => void load())];
-    const onManaged = (_: unknown, area: string) => area === 'managed' && void load();
-    browser.storage.onChanged.addListener(onManaged);
-    return () => {
-      unwatch.forEach((stop) => stop());
-      browser.storage.onChanged.removeListener(onManaged);
-    };
+    const unwatch = [
+      userSettings.watch(() => void load()),
+      userSubscriptions.watch(() => void load()),
+      feedCache.watch(() => void load()),
+      watchManagedPolicy(() => void load()),
+    ];
+    return () => unwatch.forEach((stop) => stop());
   }, []);
   return data;
 }
@@ -59,10 +59,7 @@ export function OptionsApp() {
 function Options({ data }: { data: OptionsData | null }) {
   const { t } = useI18n();
   if (!data) return <main className="options" aria-busy="true" />;
-  const setLanguage = async (language: LanguageSetting) => {
-    const current = await userSettings.getValue();
-    await userSettings.setValue({ ...current, language });
-  };
+  const setLanguage = (language: LanguageSetting) => updateUserSettings({ language });
   return (
     <main className="options">
       <header className="options-header">

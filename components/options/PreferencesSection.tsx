@@ -3,7 +3,7 @@ import type { ManagedPolicy } from '@/lib/policy';
 import { platformLabel } from '@/lib/share/platform-label';
 import { PLATFORM_IDS, type PlatformId } from '@/lib/share/platforms';
 import { instanceOrigin } from '@/lib/sites/background/mastodon-instances';
-import { userSettings, type UserSettings } from '@/lib/storage';
+import { updateUserSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -11,10 +11,7 @@ interface Props {
   policy: ManagedPolicy;
 }
 
-async function update(change: Partial<UserSettings>): Promise<void> {
-  const current = await userSettings.getValue();
-  await userSettings.setValue({ ...current, ...change });
-}
+const update = updateUserSettings;
 
 /** Which platforms the user posts to, their Mastodon instance, notifications. */
 export function PreferencesSection({ settings, policy }: Props) {

@@ -37,9 +37,10 @@ export function FeedStatusList({ subscriptions, cache, titles = {} }: Props) {
             data-siar-status=""
             data-siar-feed={subscription.url}
             data-state={state === 'loading' ? 'ok' : state}
-            role={state === 'ok' || state === 'loading' ? undefined : 'alert'}
           >
-            <span>{text}</span>
+            {/* The alert role sits inside the item: on the <li> itself it would leave the list
+                with a child that is not a list item (axe: list). */}
+            <span role={state === 'ok' || state === 'loading' ? undefined : 'alert'}>{text}</span>
             {entry?.error?.detail && state !== 'ok' ? <small className="detail">{entry.error.detail}</small> : null}
             {skipped > 0 ? <small className="detail feed-skips">{skipSentence(t, entry?.feed?.skipReasons, skipped)}</small> : null}
           </li>

@@ -4,7 +4,7 @@ import { loadSubscriptions, readPolicy } from '@/lib/config';
 import { selectTodayFromCache, type ShownItem } from '@/lib/feed/today';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
-import { EMPTY_POLICY, effectiveIdentity, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
+import { EMPTY_POLICY, effectiveIdentity, watchManagedPolicy, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
 import { tokenOwner, type TokenOwner } from '@/lib/reports/report-tokens';
 import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
@@ -86,13 +86,11 @@ export function watchPopupState(): () => void {
   const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions, shareAttempts].map((item) =>
     item.watch(reload),
   );
-  const onManaged = (_: unknown, area: string) => area === 'managed' && reload();
-  browser.storage.onChanged.addListener(onManaged);
+  unwatch.push(watchManagedPolicy(reload));
   // Each minute: the day may change, and a post not seen to go out becomes a question.
   const clock = setInterval(reload, 60_000);
   return () => {
     unwatch.forEach((stop) => stop());
-    browser.storage.onChanged.removeListener(onManaged);
     clearInterval(clock);
   };
 }

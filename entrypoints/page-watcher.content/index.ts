@@ -6,10 +6,9 @@ import { WATCHED_HOSTS } from '@/lib/sites/watched-hosts';
 
 /**
  * The page-world watcher of post endpoints (X, Bluesky; Mastodon registers it at run time).
- * Firefox's MV2 has no `world: 'MAIN'`: there Siar falls back to the sites' own toasts.
+ * Firefox runs it too: its MV3 build has `world: 'MAIN'` (Firefox 128+).
  */
 export default defineContentScript({
-  exclude: ['firefox'],
   matches: matchPatterns(WATCHED_HOSTS),
   world: 'MAIN',
   runAt: 'document_start',

@@ -66,7 +66,3 @@ export function tidyText(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-
-export function htmlToText(html: string): string {
-  return readHtml(html).text;
-}

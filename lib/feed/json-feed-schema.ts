@@ -87,4 +87,3 @@ export const jsonFeedSchema = v.looseObject({
 });
 
 export type JsonFeedItem = v.InferOutput<typeof jsonFeedItemSchema>;
-export type SiarItem = v.InferOutput<typeof siarItemSchema>;

@@ -63,8 +63,6 @@ export const POST_ENDPOINTS = {
   },
 } satisfies Record<string, PostEndpoint>;
 
-export type WatchedPlatform = keyof typeof POST_ENDPOINTS;
-
 /** Which endpoint the watcher serves on a host: Mastodon on whatever instance registered it. */
 export function endpointForHost(hostname: string): PostEndpoint {
   if (/(^|\.)(x|twitter)\.com$/.test(hostname)) return POST_ENDPOINTS.x;

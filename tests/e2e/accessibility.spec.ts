@@ -8,10 +8,18 @@ import { OptionsPage, setLanguage } from './support/options-page';
 import { SCREENSHOT_DIR } from './support/paths';
 import { PopupPage } from './support/popup-page';
 
+/** Issue 14: every page at a phone's width and at a small window's, violations of any impact. */
+const WIDTHS = [360, 800] as const;
+
 async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `${what}: axe violations`).toEqual([]);
+  const before = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(summary, `${what} at ${width} px: axe violations`).toEqual([]);
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -20,6 +28,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     for (const language of ['id', 'en'] as const) {
       test(`popup, options and history have no axe violations in ${language}`, async ({ siar, server }) => {
+        // Three pages, each at two widths: six axe runs, over 90 s on a busy 2-core machine.
+        test.setTimeout(180_000);
         const options = await OptionsPage.open(siar.context, siar.extensionId);
         await setLanguage(options, language);
         await expectNoViolations(options.page, `options (${language}, ${colorScheme})`);
@@ -51,6 +61,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
         }
       });
     }
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode, a feed that fails`, () => {
+    test.use({ colorScheme, policyExtras: { feeds: [{ url: 'http://127.0.0.1:9/siar-missing-feed.json' }] } });
+
+    test('the popup’s feed status list (an alert inside a list item) has no axe violations', async ({ siar }) => {
+      const popup = await PopupPage.open(siar.context, siar.extensionId);
+      await expect(popup.page.locator('[data-siar-status][data-state="error"]')).toHaveCount(1);
+      await expect(popup.page.locator('.feed-status-list [role="alert"]')).toHaveCount(1);
+      await expectNoViolations(popup.page, `popup with a failing feed (${colorScheme})`);
+    });
   });
 }
 

@@ -130,7 +130,11 @@ test('hostile feed versions never run script and never erase the last good copy'
     const content = popup.items().first().locator('details.item-content');
     await content.locator('summary').click();
     await expect(content.locator('.item-content-body'), file).toBeVisible();
-    await popup.page.waitForTimeout(300); // give any onerror / onload a chance to fire
+    // Every image has loaded or failed (so its onload / onerror would have run), then one frame.
+    await expect
+      .poll(() => content.locator('.item-content-body').evaluate((body) => [...body.querySelectorAll('img')].every((img) => img.complete)), { message: file })
+      .toBe(true);
+    await popup.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
     await expectNoScriptRan(popup, siar, dialogs);
   }
   await popup.page.screenshot({ path: 'test-results/feed-hostile-popup.png', fullPage: true });

@@ -25,7 +25,7 @@ test('neither built manifest overrides a browser page', () => {
     env: { ...process.env, SIAR_OUT_DIR: firefoxOut },
     stdio: 'pipe',
   });
-  const firefox = readManifest(join(firefoxOut, 'firefox-mv2'));
+  const firefox = readManifest(join(firefoxOut, 'firefox-mv3'));
   for (const manifest of [chrome, firefox]) {
     for (const key of OVERRIDE_KEYS) expect(manifest, key).not.toHaveProperty(key);
   }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createSerialQueue } from '../../serial';
+import { watchManagedPolicy } from '../../policy';
 import { userSettings } from '../../storage';
 import { loadMastodonOrigins } from './mastodon-instances';
 
@@ -26,7 +27,7 @@ async function grantedOrigins(): Promise<string[]> {
 export function syncMastodonScripts(): Promise<void> {
   return serially(async () => {
     const scripting = browser.scripting;
-    // Firefox's MV2 build has no scripting API: Mastodon is served on Chromium only.
+    // Browsers without the scripting API (none that Siar builds for today) serve no Mastodon.
     if (!scripting?.registerContentScripts) return;
     const matches = (await grantedOrigins()).map((origin) => `${origin}/*`);
     const existing = await scripting.getRegisteredContentScripts({ ids: IDS });
@@ -47,7 +48,7 @@ export function watchMastodonInstances(): void {
   userSettings.watch((next, previous) => {
     if (next.mastodonInstances.join() !== previous?.mastodonInstances.join()) sync();
   });
-  browser.storage.onChanged.addListener((_changes, area) => area === 'managed' && sync());
+  watchManagedPolicy(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   sync();

@@ -43,7 +43,7 @@ export function beforePageScripts(doc: Document): boolean {
 export interface PageChannel {
   /** Arms the watcher for one submit; returns the request id its answer must carry. */
   arm(): string;
-  /** Whether the watcher took the key (false where no page-world script runs, e.g. Firefox). */
+  /** Whether the watcher took the key (false where no page-world script runs). */
   ready(): boolean;
 }
 

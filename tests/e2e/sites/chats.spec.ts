@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { demoCaption } from '../support/demo-caption';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { SCREENSHOT_DIR } from '../support/paths';
-import { lexicalState, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
+import { lexicalState, localShares, onlyStoredReport, serveSite, shareFromPopup, SiarOnSite } from '../support/site-fixtures';
 
 type ChatWindow = Window & { __fixture: { sent: string[]; state(): { text: string; stale?: string } } };
 const sentMessages = () => (window as unknown as ChatWindow).__fixture.sent;
@@ -29,8 +29,8 @@ test(`WhatsApp (${variant}): Lexical (plain text) holds the caption; after sendi
   await expect(page.locator('siar-root [data-siar-sent="yes"]')).toBeVisible();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   if (variant === 'modern') await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-whatsapp.png') });
-  // Nothing is reported until the user says so.
-  await page.waitForTimeout(1000);
+  // Nothing is reported until the user says so: Siar is asking (above), and has recorded nothing.
+  expect(await localShares(siar.worker)).toEqual([]);
   expect(server.storedRows()).toHaveLength(0);
   await page.locator('siar-root [data-siar-sent="yes"]').click();
   expect(await onlyStoredReport(server)).toMatchObject({
@@ -68,8 +68,7 @@ test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of 
   await composer.pressSequentially('Sudah saya teruskan.');
   await page.keyboard.press('Enter');
   await page.locator('siar-root [data-siar-sent="yes"]').click();
-  await page.waitForTimeout(1500);
-  expect(server.storedRows()).toHaveLength(0);
+  // (Checked below: the history then holds one share, the item's, and nothing for this message.)
 
   // The item, typed again (its text and link, without the hashtags) and confirmed:
   // reported once, as the share page's (`intent`).
@@ -80,6 +79,9 @@ test('WhatsApp: wa.me from the popup; “belum” reports nothing; a message of 
   await page.keyboard.press('Enter');
   await page.locator('siar-root [data-siar-sent="yes"]').click();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: item, platform: 'whatsapp', status: 'confirmed', method: 'intent', post_url: null });
+  // The user's own message, confirmed before, was recorded before this one if at all: it was not.
+  expect(await localShares(siar.worker)).toHaveLength(1);
+  expect(server.storedRows()).toHaveLength(1);
 });
 
 test('Telegram Web A: only the live copy of #editable-message-text (the active slide) takes the caption; after sending, confirmed', async ({ siar, server }) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, REPORTER, test } from '../support/fixtures';
 import { ROOT } from '../support/paths';
 import { PopupPage } from '../support/popup-page';
-import { onlyStoredReport, serveSite, SiarOnSite } from '../support/site-fixtures';
+import { localShares, onlyStoredReport, serveSite, SiarOnSite } from '../support/site-fixtures';
 
 /**
  * Issue 12: no share lost between Post and the outbox. The user posts the item on X and
@@ -43,7 +43,8 @@ test('a tab closed right after Post: the popup asks, and Yes reaches the receive
   await attempt.locator('[data-siar-attempt-yes]').click();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'x', status: 'confirmed', method: 'composer', post_url: null, reporter_id: REPORTER.id });
   await expect(attempt).toHaveCount(0);
-  // Exactly once: nothing more arrives.
-  await popup.page.waitForTimeout(2000);
+  // Exactly once: the history holds one share for the item, and the outbox has nothing left to send.
+  expect((await localShares(siar.worker)).filter((share) => share.item_id === ITEM)).toHaveLength(1);
+  await expect(popup.page.locator('[data-siar-outbox]')).toHaveClass('detail');
   expect(server.storedRows()).toHaveLength(1);
 });

@@ -90,10 +90,21 @@ export class FaultProxy extends EventEmitter {
 
   /** Waits for the n-th share request (1-based) to arrive. */
   async waitForRequests(count: number, timeout = 30_000): Promise<ShareRequest> {
-    const deadline = Date.now() + timeout;
-    while (this.requests.length < count) {
-      if (Date.now() > deadline) throw new Error(`only ${this.requests.length} of ${count} share requests arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    if (this.requests.length < count) {
+      // Woken by each arrival ('share', emitted on every request), not by a clock.
+      await new Promise<void>((resolve, reject) => {
+        const onShare = () => {
+          if (this.requests.length < count) return;
+          clearTimeout(timer);
+          this.off('share', onShare);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.off('share', onShare);
+          reject(new Error(`only ${this.requests.length} of ${count} share requests arrived`));
+        }, timeout);
+        this.on('share', onShare);
+      });
     }
     return this.requests[count - 1]!;
   }

@@ -20,16 +20,20 @@ function ownerAlive(): boolean {
 }
 
 export async function acquireMachineLock(timeoutMs = 30 * 60_000): Promise<() => void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let announced = false;
   for (;;) {
     try {
       mkdirSync(LOCK_DIR);
       writeFileSync(OWNER, String(process.pid));
+      // Timings of a run that waited are only fair without the wait: say how long it was.
+      if (announced) console.log(`Got ${LOCK_DIR} after waiting ${Math.round((Date.now() - started) / 1000)} s.`);
       return () => rmSync(LOCK_DIR, { recursive: true, force: true });
     } catch {
       if (!ownerAlive()) {
         // Either a crashed run, or the owner has not written its pid yet: give it a moment.
+        // eslint-disable-next-line no-restricted-syntax -- a retry delay: another process holds the lock, there is no event to wait on
         await new Promise((r) => setTimeout(r, 500));
         if (!ownerAlive()) rmSync(LOCK_DIR, { recursive: true, force: true });
         continue;
@@ -37,6 +41,7 @@ export async function acquireMachineLock(timeoutMs = 30 * 60_000): Promise<() =>
       if (Date.now() > deadline) throw new Error(`Another e2e run holds ${LOCK_DIR} for too long.`);
       if (!announced) console.log(`Waiting for another Siar e2e run on this machine (${LOCK_DIR})…`);
       announced = true;
+      // eslint-disable-next-line no-restricted-syntax -- a retry delay: another process holds the lock, there is no event to wait on
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

@@ -4,7 +4,8 @@ import { EXTENSION_ID } from './paths';
 
 /** Chromium's managed policy directory (Debian's build reads /etc/chromium). */
 export const POLICY_DIR = process.env.SIAR_POLICY_DIR ?? '/etc/chromium/policies/managed';
-const POLICY_FILE = join(POLICY_DIR, 'siar-e2e.json');
+// One file per parallel worker, each naming its worker's own extension id.
+const POLICY_FILE = join(POLICY_DIR, `siar-e2e-${process.env.TEST_PARALLEL_INDEX ?? 0}.json`);
 
 export function canWritePolicy(): boolean {
   try {

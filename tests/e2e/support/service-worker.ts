@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { EventEmitter } from 'node:events';
 
 /**
  * Siar's service worker seen and stopped through CDP (`ServiceWorker` domain on a
@@ -8,6 +9,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
  */
 export class ServiceWorkerControl {
   private status = 'unknown';
+  private readonly changes = new EventEmitter();
 
   private constructor(
     readonly page: Page,
@@ -15,7 +17,9 @@ export class ServiceWorkerControl {
   ) {
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
       for (const version of event.versions) {
-        if (version.scriptURL.endsWith('/background.js')) this.status = version.runningStatus;
+        if (!version.scriptURL.endsWith('/background.js')) continue;
+        this.status = version.runningStatus;
+        this.changes.emit('status');
       }
     });
   }
@@ -39,12 +43,22 @@ export class ServiceWorkerControl {
     await this.waitFor(['stopped']);
   }
 
+  /** Resolves on the CDP event that brings one of `statuses` (or at once if it is there). */
   async waitFor(statuses: string[], timeout = 15_000): Promise<void> {
-    const deadline = Date.now() + timeout;
-    while (!statuses.includes(this.status)) {
-      if (Date.now() > deadline) throw new Error(`the service worker is ${this.status}, not ${statuses.join(' / ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    if (statuses.includes(this.status)) return;
+    await new Promise<void>((resolve, reject) => {
+      const onStatus = () => {
+        if (!statuses.includes(this.status)) return;
+        clearTimeout(timer);
+        this.changes.off('status', onStatus);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.changes.off('status', onStatus);
+        reject(new Error(`the service worker is ${this.status}, not ${statuses.join(' / ')}`));
+      }, timeout);
+      this.changes.on('status', onStatus);
+    });
   }
 
   async detach(): Promise<void> {

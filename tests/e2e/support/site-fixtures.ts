@@ -142,12 +142,52 @@ export class SiarOnSite {
 
 type ChromeGlobal = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
 
-/** The shares in the extension's own history (storage.local), read in its service worker. */
-export function localShares(worker: Worker): Promise<unknown[]> {
-  return worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as ChromeGlobal;
-    return ((await chrome.storage.local.get('shares')).shares as unknown[] | undefined) ?? [];
+/**
+ * The reports of every share in the extension's own history: the rows of its IndexedDB
+ * (`siar`, store `shares`, lib/reports/share-db.ts), read in its service worker. (This read
+ * `storage.local`'s `shares` until the history moved to IndexedDB, and then always found none.)
+ */
+export function localShares(worker: Worker): Promise<Record<string, unknown>[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('siar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('shares')) return resolve([]);
+          const all = db.transaction('shares').objectStore('shares').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => resolve((all.result as { report: Record<string, unknown> }[]).map((row) => row.report));
+        };
+      }),
+  );
+}
+
+/** A share the test itself confirms last, as a marker: see `expectNothingReportedBefore`. */
+const MARKER = { itemId: 'saik-2019-pembukaan', platform: 'tiktok' } as const;
+
+/**
+ * "Nothing was reported", proven without a sleep: the user then confirms another share by
+ * hand, and the test waits for that marker at the office. The background records shares
+ * one by one and sends the outbox in order, so a share that Siar had wrongly recorded for
+ * what happened before would be in the extension's history and at the office by then.
+ */
+export async function expectNothingReportedBefore(
+  siar: { context: BrowserContext; worker: Worker; extensionId: string },
+  server: { feedUrl: string; storedRows(): Record<string, unknown>[] },
+): Promise<void> {
+  const { expect } = await import('@playwright/test');
+  await waitForFeed(siar.worker, server.feedUrl);
+  await sendFromExtensionPage(siar.context, siar.extensionId, 'popupConfirmShare', {
+    feedUrl: server.feedUrl,
+    itemId: MARKER.itemId,
+    platform: MARKER.platform,
+    postUrl: null,
   });
+  await expect.poll(() => server.storedRows().length, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(server.storedRows().map((row) => [row.item_id, row.platform])).toEqual([[MARKER.itemId, MARKER.platform]]);
+  expect((await localShares(siar.worker)).map((report) => [report.item_id, report.platform])).toEqual([[MARKER.itemId, MARKER.platform]]);
 }
 
 type RuntimeGlobal = { chrome: { runtime: { sendMessage(message: unknown): Promise<{ res?: unknown; err?: unknown }> } } };
@@ -173,7 +213,7 @@ export async function sendFromExtensionPage(context: BrowserContext, extensionId
 
 type LexicalFixture = Window & { __fixture?: { state(): { text: string; paragraphs: string[]; caretAtEnd: boolean } | null } };
 
-/** Lexical's own state in a fixture page (Facebook, Threads, WhatsApp). */
+/** Lexical's own state in a fixture page (Facebook, Threads, WhatsApp); null until its script ran. */
 export function lexicalState(page: Page) {
   return page.evaluate(() => (window as unknown as LexicalFixture).__fixture?.state() ?? null);
 }

@@ -1,10 +1,13 @@
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** The lint rule is the guard of docs/protocol.md §2.4: prove it fails on a violation, with the project's own config. */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
+
+// The first lint loads the parser and every plugin: seconds on a busy machine, once.
+beforeAll(() => eslint.lintText('export {};', { filePath: `${root}/tests/unit/warm.ts` }), 60_000);
 
 async function ruleIds(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${root}/${filePath}` });

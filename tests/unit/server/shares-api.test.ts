@@ -144,6 +144,7 @@ describe.each(DATABASES)('POST /api/v1/shares on %s', (kind) => {
         const sent = Array.from({ length: 6 }, () =>
           fetch(`${small.origin}/api/v1/shares`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reports: [report(), report()] }) }),
         );
+        // eslint-disable-next-line no-restricted-syntax -- an upper bound on the wait for a 503, not a sleep: the race ends as soon as one arrives
         const busy = await Promise.race([Promise.any(sent.map(async (p) => ((await p).status === 503 ? p : Promise.reject(new Error('not 503'))))), new Promise((r) => setTimeout(r, 5000))]);
         release();
         await hold;

@@ -22,7 +22,6 @@ const sender = (): Runtime.MessageSender => {
   const url = 'https://x.com/home';
   return { id: fakeBrowser.runtime.id, url, tab: { id: TAB, url, index: 0, highlighted: true, active: true, pinned: false, incognito: false } };
 };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('share attempts', () => {
   afterEach(() => flushOutbox());
@@ -46,7 +45,7 @@ describe('share attempts', () => {
     // Not asked yet: the site may still answer.
     expect(unfinishedAttempts(await shareAttempts.getValue())).toEqual([]);
     forgetClosedTab(TAB);
-    await settle();
+    await vi.waitFor(async () => expect(unfinishedAttempts(await shareAttempts.getValue())).toHaveLength(1));
     const [asked] = unfinishedAttempts(await shareAttempts.getValue());
     expect(asked?.id).toBe(kept!.id);
 
