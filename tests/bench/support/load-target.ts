@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Who a report is from, and the bearer token that proves it (none: the server asks none). */
+export interface LoadPerson {
+  token: string | null;
+  reporter: { id: string; name: string; unit: string };
+}
+
+/** A server under load, with a way to read what it stored. */
+export interface LoadTarget {
+  label: string;
+  origin: string;
+  reportPath: string;
+  feedPath: string;
+  people: readonly LoadPerson[];
+  /** Every stored report id with the number of rows that carry it. */
+  storedReportIds(): Promise<Map<string, number>>;
+  stop(): Promise<void>;
+}
+
+/** Starts a server process and waits for the line that names its origin. */
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /(https?:\/\/[\w.[\]:-]+:\d+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
+    setTimeout(() => reject(new Error(`${args.join(' ')} did not start`)), 60_000).unref();
+  });
+  return { child, origin };
+}
+
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill(signal);
+  });
+}
+
+/** Reads report ids from a SQLite file (read-only), once its server has stopped or while it runs (WAL). */
+export function sqliteReportIds(file: string, table = 'reports'): Map<string, number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT id, count(*) AS n FROM ${table} GROUP BY id`).all() as { id: string; n: number }[];
+    return new Map(rows.map((row) => [row.id, row.n]));
+  } finally {
+    db.close();
+  }
+}
+
+/** The reference server (server/: node:http + SQLite, WAL, synchronous FULL), with no token asked. */
+export async function startReferenceTarget(): Promise<LoadTarget> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'siar-load-'));
+  const { child, origin } = await spawnServer(['server/index.ts', '--port', '0', '--data-dir', dataDir]);
+  const people = Array.from({ length: 1000 }, (_, n) => ({
+    token: null,
+    reporter: { id: `19870312201001${String(n).padStart(4, '0')}`, name: `ASN ${n}`, unit: `Unit ${n % 40}` },
+  }));
+  return {
+    label: 'reference server (node:http, SQLite)',
+    origin,
+    reportPath: '/api/v1/shares',
+    feedPath: '/feed.json',
+    people,
+    storedReportIds: async () => sqliteReportIds(join(dataDir, 'siar.sqlite')),
+    stop: async () => {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
