@@ -1,6 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { driveFeed } from './support/feed-load';
-import { startReferenceTarget, type LoadTarget } from './support/load-target';
+import { startPostgresTarget, startSqliteTarget } from './support/kantor-target';
+import type { LoadTarget } from './support/load-target';
 import { checkLedger, driveReports, newLedger, resendUnsettled, type LevelResult } from './support/report-load';
 
 /**
@@ -14,14 +15,16 @@ import { checkLedger, driveReports, newLedger, resendUnsettled, type LevelResult
  *
  *   BENCH_SECONDS=10           seconds per level
  *   BENCH_CONNECTIONS=1,32,256,1000
- *   BENCH_TARGETS=reference    which servers (see TARGETS)
+ *   BENCH_TARGETS=sqlite,postgres   which servers (siar serve on each database)
+ *   BENCH_PEOPLE=2000          enrolled people whose tokens the load uses
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,32,256,1000').split(',').map(Number);
 const FEED_CONNECTIONS = 256;
 
 const TARGETS: Record<string, () => Promise<LoadTarget>> = {
-  reference: startReferenceTarget,
+  sqlite: startSqliteTarget,
+  postgres: startPostgresTarget,
 };
 const chosen = (process.env.BENCH_TARGETS ?? Object.keys(TARGETS).join(',')).split(',');
 

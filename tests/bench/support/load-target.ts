@@ -1,7 +1,5 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -62,26 +60,4 @@ export function sqliteReportIds(file: string, table = 'reports'): Map<string, nu
   } finally {
     db.close();
   }
-}
-
-/** The reference server (server/: node:http + SQLite, WAL, synchronous FULL), with no token asked. */
-export async function startReferenceTarget(): Promise<LoadTarget> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'siar-load-'));
-  const { child, origin } = await spawnServer(['server/index.ts', '--port', '0', '--data-dir', dataDir]);
-  const people = Array.from({ length: 1000 }, (_, n) => ({
-    token: null,
-    reporter: { id: `19870312201001${String(n).padStart(4, '0')}`, name: `ASN ${n}`, unit: `Unit ${n % 40}` },
-  }));
-  return {
-    label: 'reference server (node:http, SQLite)',
-    origin,
-    reportPath: '/api/v1/shares',
-    feedPath: '/feed.json',
-    people,
-    storedReportIds: async () => sqliteReportIds(join(dataDir, 'siar.sqlite')),
-    stop: async () => {
-      await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
