@@ -8,6 +8,7 @@ import { DEFAULT_TIMEZONE } from '../lib/time/zoned-date';
 import type { Kantor, KantorSettings } from './context';
 import { openDatabase, type DatabaseTarget, type SiarDb } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { installAdmission } from './scale/admission';
 import { startPartitionMaintenance } from './scale/maintenance';
 import { FeedPublisher, type SignatureVersion } from './feed/feed-publisher';
 import { authPlugin } from './plugins/auth';
@@ -131,6 +132,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     bodyLimit: 1024 * 1024,
   });
   registerErrorHandling(app);
+  installAdmission(app);
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: {

@@ -46,13 +46,18 @@ for (const name of chosen) {
   const target = await start();
   try {
     console.log(`\n${target.label} at ${target.origin}, ${SECONDS} s a level (${machine()})`);
-    console.log(row(['conn', 'req/s', 'sustained', 'p50 ms', 'p99 ms', '2xx', '503', 'other', 'errors']));
+    console.log(row(['conn', 'req/s', 'sustained', 'p50 ms', 'p99 ms', '2xx', '503', 'other', 'errors', 'CPU ms/2xx']));
     const ledger = newLedger();
     const levels: LevelResult[] = [];
     for (const connections of LEVELS) {
+      const before = target.cpu();
       const level = await driveReports(target, ledger, connections, SECONDS);
+      const after = target.cpu();
       levels.push(level);
-      console.log(row([connections, fmt(level.perSecond), fmt(level.sustained), level.p50, level.p99, level.ok, level.status503, level.otherStatus, `${level.errors} (${level.timeouts} timeouts)`]));
+      // CPU per stored report: what a report costs, whatever else the machine was doing.
+      const perOk = (a: number | null, b: number | null) => (a === null || b === null || level.ok === 0 ? '—' : ((b - a) * 1000 / level.ok).toFixed(2));
+      const cpu = `${perOk(before.server, after.server)}${after.database === null ? '' : ` + ${perOk(before.database, after.database)} db`}`;
+      console.log(row([connections, fmt(level.perSecond), fmt(level.sustained), level.p50, level.p99, level.ok, level.status503, level.otherStatus, `${level.errors} (${level.timeouts} timeouts)`, cpu]));
     }
     const resend = await resendUnsettled(target, ledger);
     const check = checkLedger(ledger, await target.storedReportIds());
@@ -65,10 +70,12 @@ for (const name of chosen) {
     );
     if (!clean) failed = true;
 
+    const feedBefore = target.cpu();
     const feed = await driveFeed(target, FEED_CONNECTIONS, SECONDS);
+    const feedCpu = ((target.cpu().server - feedBefore.server) * 1e6) / Math.max(1, feed.notModified + feed.other);
     console.log(
       `  feed with If-None-Match, ${FEED_CONNECTIONS} connections: ${fmt(feed.perSecond)} req/s, p50 ${feed.p50} ms, p99 ${feed.p99} ms, ` +
-        `${fmt(feed.notModified)} × 304, ${feed.other} other, ${feed.errors} errors, ${Math.round(feed.bytesPerAnswer)} bytes an answer`,
+        `${fmt(feed.notModified)} × 304, ${feed.other} other, ${feed.errors} errors, ${Math.round(feed.bytesPerAnswer)} bytes an answer, ${feedCpu.toFixed(0)} µs server CPU an answer`,
     );
 
     const at256 = levels.find((level) => level.connections === 256);

@@ -27,7 +27,7 @@ async function startInstance(): Promise<Instance> {
 }
 
 function target(instance: Instance): LoadTarget {
-  return { label: instance.origin, origin: instance.origin, reportPath: '/api/v1/shares', feedPath: '/feed.json', people, storedReportIds: () => postgresReportIds(cluster.primary.url), stop: async () => undefined };
+  return { label: instance.origin, origin: instance.origin, reportPath: '/api/v1/shares', feedPath: '/feed.json', people, cpu: () => ({ server: 0, database: null }), storedReportIds: () => postgresReportIds(cluster.primary.url), stop: async () => undefined };
 }
 
 async function post(instance: Instance, person: LoadPerson, reports: unknown[]) {

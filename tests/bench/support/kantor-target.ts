@@ -6,6 +6,7 @@ import { openKantor } from '../../../server/app';
 import type { DatabaseTarget } from '../../../server/db/connect';
 import { seededRandom, unitName, unitWeights, weightedPicker } from '../../../server/scale/load-model';
 import { startCluster } from '../../cluster/support/cluster';
+import { cpuSeconds, postmasterPid } from './cpu-time';
 import { spawnServer, sqliteReportIds, stopProcess, type LoadPerson, type LoadTarget } from './load-target';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
@@ -45,6 +46,7 @@ export async function startSqliteTarget(): Promise<LoadTarget> {
     reportPath: '/api/v1/shares',
     feedPath: '/feed.json',
     people,
+    cpu: () => ({ server: cpuSeconds(child.pid!), database: null }),
     storedReportIds: async () => sqliteReportIds(join(dataDir, 'siar.sqlite')),
     stop: async () => {
       await stopProcess(child);
@@ -78,6 +80,7 @@ export async function startPostgresTarget(): Promise<LoadTarget> {
       reportPath: '/api/v1/shares',
       feedPath: '/feed.json',
       people,
+      cpu: () => ({ server: cpuSeconds(child.pid!), database: cpuSeconds(postmasterPid(join(cluster.dir, 'primary'))) }),
       storedReportIds: () => postgresReportIds(url),
       stop: async () => {
         await stopProcess(child);

@@ -19,6 +19,8 @@ export interface LoadTarget {
   reportPath: string;
   feedPath: string;
   people: readonly LoadPerson[];
+  /** CPU seconds used so far by the server process, and by the database server where it has one. */
+  cpu(): { server: number; database: number | null };
   /** Every stored report id with the number of rows that carry it. */
   storedReportIds(): Promise<Map<string, number>>;
   stop(): Promise<void>;
