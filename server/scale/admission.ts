@@ -33,23 +33,18 @@ export function installAdmission(app: FastifyInstance, options: AdmissionOptions
     return 0;
   };
 
-  {
-    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'POST' || request.routeOptions.url !== REPORTS_ROUTE) return;
-      const now = Date.now();
-      const behind = inFlight.size >= options.minInFlight && oldestWait(now) > options.maxWaitMs;
-      if (behind || inFlight.size >= options.maxInFlight) {
-        return sendJson(reply.headers({ ...CORS_SIMPLE, 'Retry-After': String(options.retryAfterSeconds)}), 503, {
-          error: 'the server is behind with writing reports; retry later',
-          reason: 'busy',
-        });
-      }
-      inFlight.set(request, now);
-    });
-    const done = async (request: FastifyRequest) => {
-      inFlight.delete(request);
-    };
-    app.addHook('onResponse', done);
-    app.addHook('onRequestAbort', done);
-  }
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'POST' || request.routeOptions.url !== REPORTS_ROUTE) return;
+    const now = Date.now();
+    const behind = inFlight.size >= options.minInFlight && oldestWait(now) > options.maxWaitMs;
+    if (behind || inFlight.size >= options.maxInFlight) {
+      return sendJson(reply.headers({ ...CORS_SIMPLE, 'Retry-After': String(options.retryAfterSeconds) }), 503, {
+        error: 'the server is behind with writing reports; retry later',
+        reason: 'busy',
+      });
+    }
+    inFlight.set(request, now);
+    // 'close' comes whether the answer was sent or the client went away first.
+    reply.raw.once('close', () => inFlight.delete(request));
+  });
 }
