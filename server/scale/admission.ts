@@ -7,14 +7,17 @@ import { CORS_SIMPLE, sendJson } from '../http-helpers';
  * own timeout. The write queue's bound (ReportStore) counts reports; this bounds time:
  * while the oldest report request still in flight has waited longer than `maxWaitMs`,
  * the server is behind, and new report requests are turned away until it catches up.
+ * And however many arrive at once, no more are let in than the server answered in the
+ * last `maxWaitMs` (measured each second), so a burst of a thousand connections gets a
+ * few hundred answers and the rest a quick 503, not a thousand answers ten seconds late.
  * A request turned away stored nothing, so the client's resend is safe.
  */
 
 export interface AdmissionOptions {
   maxWaitMs: number;
-  /** Below this many requests in flight nobody is turned away (a slow disk is not overload). */
+  /** Up to this many requests in flight nobody is turned away (a slow disk is not overload). */
   minInFlight: number;
-  /** Never more than this many in flight. */
+  /** Never more than this many in flight, however fast the server answers. */
   maxInFlight: number;
   retryAfterSeconds: number;
 }
@@ -32,12 +35,22 @@ export function installAdmission(app: FastifyInstance, options: AdmissionOptions
     for (const started of inFlight.values()) return now - started;
     return 0;
   };
+  // Answers a second, smoothed: what the server is able to do right now.
+  let answered = 0;
+  let perSecond = 0;
+  const meter = setInterval(() => {
+    perSecond = perSecond === 0 ? answered : 0.5 * perSecond + 0.5 * answered;
+    answered = 0;
+  }, 1000);
+  meter.unref();
+  app.addHook('onClose', async () => clearInterval(meter));
+  const limit = () => Math.min(options.maxInFlight, Math.max(options.minInFlight, Math.round((perSecond * options.maxWaitMs) / 1000)));
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST' || request.routeOptions.url !== REPORTS_ROUTE) return;
     const now = Date.now();
     const behind = inFlight.size >= options.minInFlight && oldestWait(now) > options.maxWaitMs;
-    if (behind || inFlight.size >= options.maxInFlight) {
+    if (behind || inFlight.size >= limit()) {
       return sendJson(reply.headers({ ...CORS_SIMPLE, 'Retry-After': String(options.retryAfterSeconds) }), 503, {
         error: 'the server is behind with writing reports; retry later',
         reason: 'busy',
@@ -45,6 +58,9 @@ export function installAdmission(app: FastifyInstance, options: AdmissionOptions
     }
     inFlight.set(request, now);
     // 'close' comes whether the answer was sent or the client went away first.
-    reply.raw.once('close', () => inFlight.delete(request));
+    reply.raw.once('close', () => {
+      inFlight.delete(request);
+      answered++;
+    });
   });
 }
