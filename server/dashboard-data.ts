@@ -39,7 +39,8 @@ export async function readDay(db: Kysely<Database>, date: string, listLimit?: nu
   const totals = await rollups
     .select([sql<number>`coalesce(sum(shares), 0)`.as('shares'), sql<number>`coalesce(sum(unverified), 0)`.as('unverified')])
     .executeTakeFirstOrThrow();
-  const people = await reporters.select(sql<number>`count(DISTINCT reporter_id)`.as('reporters')).executeTakeFirstOrThrow();
+  const peopleDays = db.selectFrom('report_people_days').where('day', '=', date);
+  const people = await peopleDays.select(sql<number>`count(*)`.as('reporters')).executeTakeFirstOrThrow();
   const itemRows = await rollups
     .select(['item_id', 'platform', sql<string | null>`max(item_url)`.as('item_url'), sql<number>`sum(shares)`.as('shares')])
     .groupBy(['item_id', 'platform'])
@@ -66,7 +67,7 @@ export async function readDay(db: Kysely<Database>, date: string, listLimit?: nu
   const byPlatform = await rollups.select(['platform', sql<number>`sum(shares)`.as('shares')]).groupBy('platform').execute();
   const unitShares = await rollups.select(['unit', sql<number>`sum(shares)`.as('shares')]).groupBy('unit').execute();
   const unitReporters = new Map(
-    (await reporters.select(['unit', sql<number>`count(DISTINCT reporter_id)`.as('reporters')]).groupBy('unit').execute()).map((r) => [r.unit, toNumber(r.reporters)]),
+    (await peopleDays.select(['unit', sql<number>`count(*)`.as('reporters')]).groupBy('unit').execute()).map((r) => [r.unit, toNumber(r.reporters)]),
   );
   const day = db.selectFrom('reports').where(datePart('shared_at'), '=', date);
   const list =

@@ -161,11 +161,19 @@ export interface ReportReportersTable {
   unit: string;
 }
 
+/** Who shared anything on which day, once: the dashboard's reporters a day and per unit. */
+export interface ReportPeopleDaysTable {
+  day: string;
+  reporter_id: string;
+  unit: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   report_ids: ReportIdsTable;
   report_rollups: ReportRollupsTable;
   report_reporters: ReportReportersTable;
+  report_people_days: ReportPeopleDaysTable;
   people: PeopleTable;
   enrollment_codes: EnrollmentCodesTable;
   report_tokens: ReportTokensTable;

@@ -68,6 +68,9 @@ export async function seedLoadPostgres(db: Kysely<Database>, options: SeedOption
       await sql`INSERT INTO report_reporters (day, item_id, reporter_id, unit)
         SELECT substr(shared_at, 1, 10), item_id, reporter_id, min(reporter_unit) FROM seed_batch GROUP BY 1, 2, 3
         ON CONFLICT DO NOTHING`.execute(trx);
+      await sql`INSERT INTO report_people_days (day, reporter_id, unit)
+        SELECT substr(shared_at, 1, 10), reporter_id, min(reporter_unit) FROM seed_batch GROUP BY 1, 2
+        ON CONFLICT DO NOTHING`.execute(trx);
       const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM seed_batch`.execute(trx);
       written += Number(rows[0]!.n);
     });

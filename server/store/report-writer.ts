@@ -43,6 +43,7 @@ const day = (row: ReportsTable) => row.shared_at.slice(0, 10);
 async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTable[]): Promise<void> {
   const rollups = new Map<string, { day: string; unit: string; platform: string; item_id: string; item_url: string | null; shares: number; unverified: number }>();
   const reporters = new Map<string, { day: string; item_id: string; reporter_id: string; unit: string }>();
+  const peopleDays = new Map<string, { day: string; reporter_id: string; unit: string }>();
   for (const row of rows) {
     const key = JSON.stringify([day(row), row.reporter_unit, row.platform, row.item_id]);
     const rollup = rollups.get(key) ?? { day: day(row), unit: row.reporter_unit, platform: row.platform, item_id: row.item_id, item_url: null, shares: 0, unverified: 0 };
@@ -51,6 +52,7 @@ async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTa
     rollup.item_url ??= row.item_url;
     rollups.set(key, rollup);
     reporters.set(JSON.stringify([day(row), row.item_id, row.reporter_id]), { day: day(row), item_id: row.item_id, reporter_id: row.reporter_id, unit: row.reporter_unit });
+    peopleDays.set(JSON.stringify([day(row), row.reporter_id]), { day: day(row), reporter_id: row.reporter_id, unit: row.reporter_unit });
   }
   const sortedRollups = [...rollups.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
   for (let i = 0; i < sortedRollups.length; i += ROWS_PER_INSERT) {
@@ -72,6 +74,14 @@ async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTa
       .insertInto('report_reporters')
       .values(sortedReporters.slice(i, i + ROWS_PER_INSERT))
       .onConflict((c) => c.columns(['day', 'item_id', 'reporter_id']).doNothing())
+      .execute();
+  }
+  const sortedPeopleDays = [...peopleDays.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
+  for (let i = 0; i < sortedPeopleDays.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('report_people_days')
+      .values(sortedPeopleDays.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((c) => c.columns(['day', 'reporter_id']).doNothing())
       .execute();
   }
 }

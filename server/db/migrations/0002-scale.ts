@@ -34,6 +34,11 @@ export async function up(db: Kysely<unknown>, kind: DialectKind): Promise<void> 
     SELECT substr(shared_at, 1, 10), item_id, reporter_id, min(reporter_unit)
     FROM reports GROUP BY substr(shared_at, 1, 10), item_id, reporter_id`.execute(db);
 
+  // Who shared anything on a day, once: "reporters that day" and "per unit" without DISTINCT.
+  await sql`CREATE TABLE report_people_days (day text NOT NULL, reporter_id text NOT NULL, unit text NOT NULL, PRIMARY KEY (day, reporter_id))`.execute(db);
+  await sql`INSERT INTO report_people_days (day, reporter_id, unit)
+    SELECT substr(shared_at, 1, 10), reporter_id, min(reporter_unit) FROM reports GROUP BY substr(shared_at, 1, 10), reporter_id`.execute(db);
+
   if (kind !== 'postgres') return;
   await sql`ALTER TABLE reports RENAME TO reports_before_partitioning`.execute(db);
   await sql`DROP INDEX reports_received_at`.execute(db);
