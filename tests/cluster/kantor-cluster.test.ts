@@ -126,18 +126,25 @@ describe('two Siar Kantor instances on primary + replica + pgbouncer', () => {
   });
 
   it('loses no accepted report when one instance is killed mid-load', async () => {
-    const ledger = newLedger();
-    const killed = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        a.child.kill('SIGKILL');
-        resolve();
-      }, 2000),
-    );
-    const [onA, onB] = await Promise.all([driveReports(target(a), ledger, 32, 5), driveReports(target(b), ledger, 32, 5), killed]);
+    const [onLedgerA, onLedgerB] = [newLedger(), newLedger()];
+    // Killed once it has answered some: mid-load, with requests in flight, whatever the machine's speed.
+    const killed = (async () => {
+      const deadline = Date.now() + 60_000;
+      while (onLedgerA.stored.size < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      a.child.kill('SIGKILL');
+    })();
+    const [onA, onB] = await Promise.all([driveReports(target(a), onLedgerA, 32, 6), driveReports(target(b), onLedgerB, 32, 6), killed]);
     expect(onA.ok).toBeGreaterThan(0);
     expect(onA.errors).toBeGreaterThan(0);
     expect(onB.ok).toBeGreaterThan(0);
-    // What A took and never answered, the clients send again, to B.
+    // One outbox per client: what A took and never answered, its clients send again, to B.
+    const ledger = newLedger();
+    for (const part of [onLedgerA, onLedgerB]) {
+      for (const [id, body] of part.bodies) ledger.bodies.set(id, body);
+      for (const id of part.stored) ledger.stored.add(id);
+      for (const id of part.deferred) ledger.deferred.add(id);
+      for (const [id, status] of part.refused) ledger.refused.set(id, status);
+    }
     await resendUnsettled(target(b), ledger);
     const check = checkLedger(ledger, await postgresReportIds(cluster.primary.url));
     expect(check.lost).toEqual([]);
