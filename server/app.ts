@@ -53,6 +53,8 @@ export interface SiarServerOptions {
   readDatabase?: DatabaseTarget | null;
   /** PostgreSQL: drop monthly report partitions older than this many months (at least 2). */
   retainMonths?: number | null;
+  /** Enrollment attempts per address a minute (default 10): code guessing. */
+  enrollAttemptsPerMinute?: number;
   publisher?: string;
   logger?: boolean;
 }
@@ -123,7 +125,7 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
   };
 }
 
-export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 'trustProxy' | 'logger'> = {}): Promise<FastifyInstance> {
+export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 'trustProxy' | 'logger' | 'enrollAttemptsPerMinute'> = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
@@ -143,7 +145,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
   await app.register(reportsPlugin(kantor));
   await app.register(feedPlugin(kantor));
-  await app.register(enrollPlugin(kantor));
+  await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
   await app.register(dashboardPlugin(kantor));
   await app.register(peoplePlugin(kantor));
   await app.register(demoPlugin);

@@ -26,3 +26,6 @@ export function requestOrigin(request: FastifyRequest): string {
 export function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyReply {
   return reply.code(status).header('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(value));
 }
+
+/** Every CORS header at once (tests' look-alike servers answer with it). */
+export const CORS_HEADERS = { ...CORS_PREFLIGHT, ...CORS_EXPOSE } as const;

@@ -33,7 +33,7 @@ export function codeFrom(text: string): string {
   return hash >= 0 ? trimmed.slice(hash + 1) : trimmed;
 }
 
-export function enrollPlugin(kantor: Kantor) {
+export function enrollPlugin(kantor: Kantor, attemptsPerMinute: number) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     app.options('/api/v1/enroll', { helmet: false }, async (_request, reply) => reply.code(204).headers(CORS_PREFLIGHT).send());
 
@@ -44,7 +44,7 @@ export function enrollPlugin(kantor: Kantor) {
         bodyLimit: 16 * 1024,
         schema: enrollSchema,
         // Guessing a 128-bit code is hopeless anyway; the limit keeps the log and the database quiet.
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: attemptsPerMinute, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
         const result = await kantor.people.enroll(codeFrom(request.body.code));
