@@ -8,6 +8,8 @@ import { DEFAULT_TIMEZONE } from '../lib/time/zoned-date';
 import type { Kantor, KantorSettings } from './context';
 import { openDatabase, type DatabaseTarget, type SiarDb } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { installAdmission } from './scale/admission';
+import { startPartitionMaintenance } from './scale/maintenance';
 import { FeedPublisher, type SignatureVersion } from './feed/feed-publisher';
 import { authPlugin } from './plugins/auth';
 import { dashboardPlugin } from './plugins/dashboard';
@@ -47,6 +49,10 @@ export interface SiarServerOptions {
   /** Write the demo posts (dated today) at start. */
   seedDemoPosts?: boolean;
   maxQueuedReports?: number;
+  /** The dashboard's reads go here (a streaming replica of `database`), issue 15. */
+  readDatabase?: DatabaseTarget | null;
+  /** PostgreSQL: drop monthly report partitions older than this many months (at least 2). */
+  retainMonths?: number | null;
   /** Enrollment attempts per address a minute (default 10): code guessing. */
   enrollAttemptsPerMinute?: number;
   publisher?: string;
@@ -99,8 +105,18 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
     publisher: options.publisher ?? 'Diskominfo Provinsi Kepulauan Bangka Belitung (demo)',
     timezone,
   };
+  let read = siar;
+  if (options.readDatabase) {
+    try {
+      read = await openDatabase(options.readDatabase);
+    } catch (error) {
+      await siar.close();
+      throw error;
+    }
+  }
   return {
     siar,
+    read,
     settings,
     reports: new ReportStore(siar.db, options.maxQueuedReports),
     people: new PeopleStore(siar.db),
@@ -118,6 +134,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     bodyLimit: 1024 * 1024,
   });
   registerErrorHandling(app);
+  installAdmission(app);
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: {
@@ -147,6 +164,7 @@ export async function startServer(options: SiarServerOptions): Promise<RunningSe
     await kantor.siar.close();
     throw error;
   }
+  const maintenance = await startPartitionMaintenance(kantor.siar, options.retainMonths ?? null);
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -154,7 +172,9 @@ export async function startServer(options: SiarServerOptions): Promise<RunningSe
     kantor,
     origin: `http://${host}:${port}`,
     close: async () => {
+      maintenance.stop();
       await app.close();
+      if (kantor.read !== kantor.siar) await kantor.read.close();
       await kantor.siar.close();
     },
   };

@@ -10,6 +10,7 @@ import type { Role } from './db/schema';
 import { demoPoster } from './demo-pages';
 import { codesCsv } from './people-codes';
 import { generateSigningKeys, publicKeyBase64 } from './signing';
+import { seedLoadCommand } from './scale/seed-load-command';
 import { ImportRejected, UnknownPerson } from './store/people';
 import { ROLES, UserError } from './store/users';
 
@@ -29,7 +30,8 @@ const HELP = `Siar Kantor — npm run siar -- <command> [flags]   (each command 
   people reissue NIP --codes OUT.csv
                              a new code for a person (earlier unused codes stop working)
   keygen [--out FILE]        a new Ed25519 key pair for signing the feed
-  export DIR --origin URL    write feed.json, feed.json.sig and images for a CDN or plain web server`;
+  export DIR --origin URL    write feed.json, feed.json.sig and images for a CDN or plain web server
+  seed-load --reports N      fill a database with N invented, realistic reports, for measuring`;
 
 class UsageError extends Error {
   constructor(
@@ -224,7 +226,7 @@ async function exportFeed(argv: string[]): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = { serve, user, people, keygen, export: exportFeed };
+const COMMANDS: Record<string, (argv: string[]) => void | Promise<void>> = { serve, user, people, keygen, export: exportFeed, 'seed-load': seedLoadCommand };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -26,6 +26,13 @@ ${DATABASE_HELP}
   --legacy-shared-token  the "legacy shared token" setting (env SIAR_LEGACY_SHARED_TOKEN=1): reports
                          sent with such a token are accepted and marked unverified on the dashboard
   --open-reports         accept reports without any token, unverified (a local trial only)
+  --read-database-url URL  PostgreSQL: the dashboard reads from this streaming replica of --database-url
+                         (env SIAR_READ_DATABASE_URL); it may lag the primary by a moment
+  --retain-months N      PostgreSQL: keep this month's reports and N months before it (at least 2,
+                         so that a resend within PROTOCOL's 30 days stays a duplicate); older monthly
+                         partitions are dropped, hourly (env SIAR_RETAIN_MONTHS; default: keep all)
+  --max-queued-reports N past this many reports waiting to be written, answer 503 + Retry-After
+                         (env SIAR_MAX_QUEUED_REPORTS, default 20000)
   --demo                 write the demo posts, dated today, at start
   --publisher NAME       the office's name in the feed (env SIAR_PUBLISHER)`;
 
@@ -80,6 +87,9 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
       'sig-file-only': { type: 'boolean' },
       'trust-proxy': { type: 'string' },
       demo: { type: 'boolean' },
+      'read-database-url': { type: 'string' },
+      'retain-months': { type: 'string' },
+      'max-queued-reports': { type: 'string' },
       publisher: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -99,12 +109,15 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
     );
   }
   const trust = values['trust-proxy'] ?? env.SIAR_TRUST_PROXY;
+  const database = databaseTarget(values, env);
+  const scale = scaleOptions(values, env, database);
   return {
     help: false,
     options: {
       port,
       host: values.host ?? env.SIAR_HOST ?? '127.0.0.1',
-      database: databaseTarget(values, env),
+      database,
+      ...scale,
       tokens,
       openReports: values['open-reports'] ?? false,
       timezone,
@@ -116,6 +129,27 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
       publisher: values.publisher ?? env.SIAR_PUBLISHER,
       logger: false,
     },
+  };
+}
+
+/** Issue 15's flags: a read replica, retention, the write queue's bound. */
+function scaleOptions(
+  values: { 'read-database-url'?: string; 'retain-months'?: string; 'max-queued-reports'?: string },
+  env: NodeJS.ProcessEnv,
+  database: DatabaseTarget,
+): Pick<SiarServerOptions, 'readDatabase' | 'retainMonths' | 'maxQueuedReports'> {
+  const readUrl = values['read-database-url'] ?? env.SIAR_READ_DATABASE_URL;
+  const retain = values['retain-months'] ?? env.SIAR_RETAIN_MONTHS;
+  const queued = values['max-queued-reports'] ?? env.SIAR_MAX_QUEUED_REPORTS;
+  if (readUrl && database.kind !== 'postgres') throw new ConfigError('--read-database-url needs --database-url (a PostgreSQL primary)');
+  if (readUrl && !/^postgres(ql)?:\/\//.test(readUrl)) throw new ConfigError('--read-database-url must start with postgres://');
+  if (retain !== undefined && (!/^\d+$/.test(retain) || Number(retain) < 2)) throw new ConfigError(`--retain-months is a whole number of at least 2, not ${retain}`);
+  if (retain !== undefined && database.kind !== 'postgres') throw new ConfigError('--retain-months needs --database-url: SQLite keeps one reports table');
+  if (queued !== undefined && (!/^\d+$/.test(queued) || Number(queued) < 1)) throw new ConfigError(`--max-queued-reports is a positive whole number, not ${queued}`);
+  return {
+    readDatabase: readUrl ? { kind: 'postgres', url: readUrl } : null,
+    retainMonths: retain === undefined ? null : Number(retain),
+    ...(queued === undefined ? {} : { maxQueuedReports: Number(queued) }),
   };
 }
 

@@ -26,6 +26,8 @@ export interface KantorSettings {
 
 export interface Kantor {
   siar: SiarDb;
+  /** Where the dashboard reads: a read replica with `--read-database-url`, else `siar` itself. */
+  read: SiarDb;
   reports: ReportStore;
   people: PeopleStore;
   users: UserStore;

@@ -29,22 +29,23 @@ export interface DayReport {
 /**
  * The day of a share is the date in its own `shared_at` (RFC 3339 with the offset of
  * the feed's zone, PROTOCOL §3.3): the day as the civil servant lived it, in WIB, WITA
- * or WIT. An expression index (migration 0001) serves `substr(shared_at, 1, 10)`.
+ * or WIT. The counts come from the rollups kept with every write (migration 0002,
+ * server/store/report-writer.ts), never from a scan of the raw reports; the list reads
+ * the day's latest `listLimit` shares through an index (all of them when not given).
  */
-export async function readDay(db: Kysely<Database>, date: string): Promise<DayReport> {
-  const day = db.selectFrom('reports').where(datePart('shared_at'), '=', date);
-  const totals = await day
-    .select((eb) => [
-      eb.fn.countAll<number>().as('shares'),
-      sql<number>`count(DISTINCT reporter_id)`.as('reporters'),
-      sql<number>`sum(CASE WHEN verified = 0 THEN 1 ELSE 0 END)`.as('unverified'),
-    ])
+export async function readDay(db: Kysely<Database>, date: string, listLimit?: number): Promise<DayReport> {
+  const rollups = db.selectFrom('report_rollups').where('day', '=', date);
+  const reporters = db.selectFrom('report_reporters').where('day', '=', date);
+  const totals = await rollups
+    .select([sql<number>`coalesce(sum(shares), 0)`.as('shares'), sql<number>`coalesce(sum(unverified), 0)`.as('unverified')])
     .executeTakeFirstOrThrow();
-  const itemRows = await day
-    .select((eb) => ['item_id', 'platform', eb.fn.max('item_url').as('item_url'), eb.fn.countAll<number>().as('shares')])
+  const peopleDays = db.selectFrom('report_people_days').where('day', '=', date);
+  const people = await peopleDays.select(sql<number>`count(*)`.as('reporters')).executeTakeFirstOrThrow();
+  const itemRows = await rollups
+    .select(['item_id', 'platform', sql<string | null>`max(item_url)`.as('item_url'), sql<number>`sum(shares)`.as('shares')])
     .groupBy(['item_id', 'platform'])
     .execute();
-  const itemReporters = await day.select(['item_id', sql<number>`count(DISTINCT reporter_id)`.as('reporters')]).groupBy('item_id').execute();
+  const itemReporters = await reporters.select(['item_id', sql<number>`count(*)`.as('reporters')]).groupBy('item_id').execute();
   const ids = [...new Set(itemRows.map((r) => r.item_id))];
   const titles = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -63,27 +64,34 @@ export async function readDay(db: Kysely<Database>, date: string): Promise<DayRe
     const item = items.get(row.item_id);
     if (item) item.reporters = toNumber(row.reporters);
   }
-  const byPlatform = await day
-    .select((eb) => ['platform', eb.fn.countAll<number>().as('shares')])
-    .groupBy('platform')
-    .orderBy('shares', 'desc')
-    .orderBy('platform')
-    .execute();
-  const byUnit = await day
-    .select((eb) => ['reporter_unit as unit', eb.fn.countAll<number>().as('shares'), sql<number>`count(DISTINCT reporter_id)`.as('reporters')])
-    .groupBy('reporter_unit')
-    .orderBy('shares', 'desc')
-    .orderBy('reporter_unit')
-    .execute();
-  const list = await day.selectAll().orderBy('shared_at').orderBy('received_at').orderBy('id').execute();
+  const byPlatform = await rollups.select(['platform', sql<number>`sum(shares)`.as('shares')]).groupBy('platform').execute();
+  const unitShares = await rollups.select(['unit', sql<number>`sum(shares)`.as('shares')]).groupBy('unit').execute();
+  const unitReporters = new Map(
+    (await peopleDays.select(['unit', sql<number>`count(*)`.as('reporters')]).groupBy('unit').execute()).map((r) => [r.unit, toNumber(r.reporters)]),
+  );
+  const day = db.selectFrom('reports').where(datePart('shared_at'), '=', date);
+  const list =
+    listLimit === undefined
+      ? await day.selectAll().orderBy(datePart('shared_at')).orderBy('shared_at').orderBy('received_at').orderBy('id').execute()
+      : (
+          await day
+            .selectAll()
+            .orderBy(datePart('shared_at'), 'desc')
+            .orderBy('shared_at', 'desc')
+            .orderBy('received_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(listLimit)
+            .execute()
+        ).reverse();
+  const bySharesThenName = <T extends { shares: number }>(name: (row: T) => string) => (a: T, b: T) => b.shares - a.shares || name(a).localeCompare(name(b));
   return {
     date,
     shares: toNumber(totals.shares),
-    reporters: toNumber(totals.reporters),
+    reporters: toNumber(people.reporters),
     unverified: toNumber(totals.unverified),
     byItem: [...items.values()].sort((a, b) => b.shares - a.shares || a.item_id.localeCompare(b.item_id)),
-    byPlatform: byPlatform.map((r) => ({ platform: r.platform, shares: toNumber(r.shares) })),
-    byUnit: byUnit.map((r) => ({ unit: r.unit, shares: toNumber(r.shares), reporters: toNumber(r.reporters) })),
+    byPlatform: byPlatform.map((r) => ({ platform: r.platform, shares: toNumber(r.shares) })).sort(bySharesThenName((r) => r.platform)),
+    byUnit: unitShares.map((r) => ({ unit: r.unit, shares: toNumber(r.shares), reporters: unitReporters.get(r.unit) ?? 0 })).sort(bySharesThenName((r) => r.unit)),
     list,
   };
 }

@@ -84,7 +84,7 @@ export function dashboardPage(
 <section><h2>Per unit kerja <small>/ per unit</small></h2>${units}</section>
 </div>
 </div>
-<section><h2>Semua bagikan <small>/ every share</small></h2>${list}</section>
+<section><h2>${day.list.length < day.shares ? `${day.list.length} bagikan terbaru dari ${day.shares} <small>/ the latest ${day.list.length} of ${day.shares} shares; all of them in the CSV</small>` : 'Semua bagikan <small>/ every share</small>'}</h2>${list}</section>
 <p class="muted"><a href="/">Laporan terbaru / latest reports</a></p>`,
     frame,
   );

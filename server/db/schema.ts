@@ -136,8 +136,44 @@ export interface AuditTable {
   before: string | null;
 }
 
+/** Each report id once (migration 0002): idempotency where `reports` is partitioned. */
+export interface ReportIdsTable {
+  id: string;
+  received_at: string;
+}
+
+/** Shares per day × unit × platform × post, kept with each write: the dashboard's counts. */
+export interface ReportRollupsTable {
+  day: string;
+  unit: string;
+  platform: string;
+  item_id: string;
+  item_url: string | null;
+  shares: number | string;
+  unverified: number | string;
+}
+
+/** Who shared which post on which day, once: the dashboard's distinct-reporter counts. */
+export interface ReportReportersTable {
+  day: string;
+  item_id: string;
+  reporter_id: string;
+  unit: string;
+}
+
+/** Who shared anything on which day, once: the dashboard's reporters a day and per unit. */
+export interface ReportPeopleDaysTable {
+  day: string;
+  reporter_id: string;
+  unit: string;
+}
+
 export interface Database {
   reports: ReportsTable;
+  report_ids: ReportIdsTable;
+  report_rollups: ReportRollupsTable;
+  report_reporters: ReportReportersTable;
+  report_people_days: ReportPeopleDaysTable;
   people: PeopleTable;
   enrollment_codes: EnrollmentCodesTable;
   report_tokens: ReportTokensTable;

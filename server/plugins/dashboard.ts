@@ -16,6 +16,9 @@ const dateQuery = {
   },
 } as const;
 
+/** A day's page lists its latest shares; the CSV has every one. */
+const DASHBOARD_LIST_LIMIT = 500;
+
 export function dashboardPlugin(kantor: Kantor) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const staff = app.requireRole('admin', 'editor', 'approver');
@@ -25,13 +28,13 @@ export function dashboardPlugin(kantor: Kantor) {
       reply
         .headers(noStore)
         .type('text/html; charset=utf-8')
-        .send(reportsPage(await recentReports(kantor.siar.db, 200), `${requestOrigin(request)}/feed.json`, { user: request.user!, csrf: reply.generateCsrf() })),
+        .send(reportsPage(await recentReports(kantor.read.db, 200), `${requestOrigin(request)}/feed.json`, { user: request.user!, csrf: reply.generateCsrf() })),
     );
 
     app.get<{ Querystring: { date?: string } }>('/dashboard', { preHandler: staff, schema: dateQuery }, async (request, reply) => {
       const today = calendarDate(new Date(), kantor.settings.timezone ?? DEFAULT_TIMEZONE);
       const date = request.query.date || today;
-      const day = await readDay(kantor.siar.db, date);
+      const day = await readDay(kantor.read.db, date, DASHBOARD_LIST_LIMIT);
       const at = (d: string) => `/dashboard?date=${d}`;
       const links = { previous: at(addDays(date, -1)), next: at(addDays(date, 1)), today: '/dashboard', csv: `/dashboard.csv?date=${date}`, isToday: date === today };
       return reply.headers(noStore).type('text/html; charset=utf-8').send(dashboardPage(day, links, { user: request.user!, csrf: reply.generateCsrf() }));
@@ -39,7 +42,7 @@ export function dashboardPlugin(kantor: Kantor) {
 
     app.get<{ Querystring: { date?: string } }>('/dashboard.csv', { preHandler: staff, schema: dateQuery }, async (request, reply) => {
       const date = request.query.date || calendarDate(new Date(), kantor.settings.timezone ?? DEFAULT_TIMEZONE);
-      const day = await readDay(kantor.siar.db, date);
+      const day = await readDay(kantor.read.db, date);
       return reply
         .headers({ ...noStore, 'Content-Disposition': `attachment; filename="siar-laporan-${date}.csv"` })
         .type('text/csv; charset=utf-8')

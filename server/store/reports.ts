@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReportsTable } from '../db/schema';
 import type { IncomingReport } from '../report-schema';
+import { insertNewReports } from './report-writer';
 
 /**
  * Reports, idempotent on `id` through the primary key (PROTOCOL §3.4), written by
@@ -115,12 +116,8 @@ export class ReportStore {
 
 async function insertAll(trx: Transaction<Database>, batches: ReportsTable[][]): Promise<StoreOutcome[][]> {
   const all = batches.flat();
-  const inserted = new Set<string>();
-  for (let i = 0; i < all.length; i += ROWS_PER_INSERT) {
-    const chunk = all.slice(i, i + ROWS_PER_INSERT);
-    const returned = await trx.insertInto('reports').values(chunk).onConflict((c) => c.column('id').doNothing()).returning('id').execute();
-    for (const row of returned) inserted.add(row.id);
-  }
+  // Claims each id in report_ids, writes the new rows and the dashboard's rollups (issue 15).
+  const inserted = await insertNewReports(trx, all);
   const others = [...new Set(all.map((row) => row.id).filter((id) => !inserted.has(id)))];
   const existing = new Map<string, ReportsTable>();
   for (let i = 0; i < others.length; i += ROWS_PER_INSERT) {

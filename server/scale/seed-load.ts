@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import type { SiarDb } from '../db/connect';
+import type { ReportsTable } from '../db/schema';
+import { insertNewReports } from '../store/report-writer';
+import { createMonthPartitions, monthsBetween } from './partitions';
+import { seedLoadPostgres } from './seed-load-postgres';
+import { isChatPlatform, pickHour, pickPlatform, SEED_PLATFORMS, seededRandom, unitName, unitWeights, weightedPicker } from './load-model';
+
+/**
+ * `npm run siar -- seed-load --reports N`: fills a database with realistic reports for
+ * measuring the dashboard (issue 15): `people` civil servants in `units` units of very
+ * different sizes (Zipf), each share on a platform by the assumed shares, at an hour
+ * drawn from the morning-peaked day (server/scale/load-model.ts), over the last `days`
+ * days in WIB. The rows go through the same writer as live reports, so the rollups
+ * agree with them (on PostgreSQL they are made in the database: seed-load-postgres.ts).
+ * Posts: five a day. Unverified: none (everyone enrolled).
+ */
+
+export interface SeedOptions {
+  reports: number;
+  days: number;
+  people: number;
+  units: number;
+  seed: number;
+  /** Called after each committed batch with the number written so far. */
+  progress?(written: number): void;
+}
+
+const BATCH = 5000;
+const POSTS_A_DAY = 5;
+
+function wibDate(daysAgo: number, now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function* seedRows(options: SeedOptions, now = new Date()): Generator<ReportsTable> {
+  const random = seededRandom(options.seed);
+  const pickUnit = weightedPicker(unitWeights(options.units));
+  // Each person belongs to one unit, drawn once.
+  const personUnit = Array.from({ length: options.people }, () => unitName(pickUnit(random)));
+  const platforms = SEED_PLATFORMS;
+  for (let n = 0; n < options.reports; ) {
+    const daysAgo = Math.floor(random() * options.days);
+    const day = wibDate(daysAgo, now);
+    const hour = pickHour(random);
+    const seconds = Math.floor(random() * 3600);
+    const local = `${day}T${String(hour).padStart(2, '0')}:${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+    const sharedAt = `${local}+07:00`;
+    const instant = Date.parse(sharedAt);
+    if (instant > now.getTime()) continue; // today's hours still to come
+    const person = Math.floor(random() * options.people);
+    const platform = platforms[pickPlatform(random)]!;
+    const post = Math.floor(random() * POSTS_A_DAY);
+    const chat = isChatPlatform(platform);
+    n++;
+    yield {
+      id: crypto.randomUUID(),
+      feed_url: 'https://siar.example.go.id/feed.json',
+      item_id: `${day}-post-${post}`,
+      item_url: `https://www.example.go.id/berita/${day}/post-${post}`,
+      platform,
+      status: chat ? 'confirmed' : 'published',
+      method: chat ? 'manual' : 'composer',
+      post_url: chat ? null : `https://${platform}.example/p/${n}`,
+      shared_at: sharedAt,
+      reporter_id: `1990${String(person).padStart(14, '0')}`,
+      reporter_name: `ASN ${person}`,
+      reporter_unit: personUnit[person]!,
+      client_name: 'siar',
+      client_version: '1.0.0',
+      received_at: new Date(instant + 1000 + Math.floor(random() * 60_000)).toISOString(),
+      person_id: null,
+      verified: 1,
+    };
+  }
+}
+
+export async function seedLoad(siar: SiarDb, options: SeedOptions, now = new Date()): Promise<number> {
+  if (siar.kind === 'postgres') {
+    // Partitions for every month the seed's received_at can fall in.
+    await createMonthPartitions(siar.db as unknown as Kysely<unknown>, monthsBetween(new Date(now.getTime() - (options.days + 1) * 86_400_000).toISOString(), now.toISOString(), 2));
+  }
+  if (siar.kind === 'postgres') {
+    const written = await seedLoadPostgres(siar.db, options, now);
+    await sql`ANALYZE`.execute(siar.db);
+    return written;
+  }
+  let written = 0;
+  let batch: ReportsTable[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await siar.db.transaction().execute(async (trx) => {
+      written += (await insertNewReports(trx, rows)).size;
+    });
+    options.progress?.(written);
+  };
+  for (const row of seedRows(options, now)) {
+    batch.push(row);
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return written;
+}
