@@ -65,8 +65,8 @@ const TEXT = {
     en: () => 'Instagram needs an image: upload one, or do not choose Instagram.',
   },
   link_unreachable: {
-    id: (p) => `Tautan tidak menjawab (${p.reason}). Periksa alamatnya sebelum diajukan.`,
-    en: (p) => `The link does not answer (${p.reason}). Check the address before submitting.`,
+    id: (p) => `Tautan tidak menjawab (${p.reason_id}). Periksa alamatnya sebelum diajukan.`,
+    en: (p) => `The link does not answer (${p.reason_en}). Check the address before submitting.`,
   },
   not_an_object: {
     id: () => 'Isian unggahan tidak terbaca.',
