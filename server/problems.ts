@@ -72,6 +72,16 @@ const TEXT = {
     id: () => 'Isian unggahan tidak terbaca.',
     en: () => 'The post could not be read.',
   },
+  // Dashboard filters
+  bad_date: { id: () => 'Tanggal tidak terbaca; pakai format 2026-11-26.', en: () => 'Date not understood; use the form 2026-11-26.' },
+  range_order: {
+    id: (p) => `Rentang tanggal terbalik: ${p.to} sebelum ${p.from}.`,
+    en: (p) => `The dates are the wrong way round: ${p.to} is before ${p.from}.`,
+  },
+  range_too_long: {
+    id: (p) => `Rentang terlalu panjang: paling lama ${p.max} hari.`,
+    en: (p) => `The range is too long: at most ${p.max} days.`,
+  },
   // Uploads
   image_too_large: {
     id: (p) => `Gambar terlalu besar: ${p.size}, paling besar ${p.max}.`,
