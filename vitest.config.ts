@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     restoreMocks: true,
+    // A throwaway PostgreSQL cluster for the server tests (tests/support/postgres-global-setup.ts).
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
   },
 });

@@ -1,128 +1,161 @@
-import { createHash, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { KeyObject } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { demoFeed } from './demo-feed';
-import { demoArticlePage, demoPoster } from './demo-pages';
-import { CORS_HEADERS, send, sendJson } from './http-helpers';
-import { serveDashboard } from './dashboard';
-import { ReportStore } from './report-store';
-import { handleShares } from './shares-api';
-import { signBytes } from './signing';
+import { DEFAULT_TIMEZONE } from '../lib/time/zoned-date';
+import type { Kantor, KantorSettings } from './context';
+import { openDatabase, type DatabaseTarget, type SiarDb } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { FeedPublisher, type SignatureVersion } from './feed/feed-publisher';
+import { authPlugin } from './plugins/auth';
+import { dashboardPlugin } from './plugins/dashboard';
+import { demoPlugin } from './plugins/demo';
+import { enrollPlugin } from './plugins/enroll';
+import { registerErrorHandling } from './plugins/errors';
+import { feedPlugin } from './plugins/feed';
+import { peoplePlugin } from './plugins/people';
+import { reportsPlugin } from './plugins/reports';
+import { PeopleStore } from './store/people';
+import { demoPosts, upsertPosts } from './store/posts';
+import { ReportStore } from './store/reports';
+import { UserStore } from './store/users';
+
+/** Siar Kantor: the office server, one Fastify plugin per concern over one Kysely database. */
 
 export interface SiarServerOptions {
   host: string;
   port: number;
-  dataDir: string;
-  tokens: ReadonlySet<string> | null;
-  /** Signs the feed (PROTOCOL §2.6): a `Siar-Signature` header and `/feed.json.sig`. */
+  /** SQLite in this directory (`--data`), unless `database` says otherwise. */
+  dataDir?: string;
+  database?: DatabaseTarget;
+  /** Legacy shared tokens (`--tokens-file`, with `--legacy-shared-token`); their reports are unverified. */
+  tokens?: ReadonlySet<string> | null;
+  /** Accept reports without any token (unverified): the local demo and tests. */
+  openReports?: boolean;
+  /** Staff pages without sign-in: the local demo only. */
+  openDashboard?: boolean;
   signingKey?: KeyObject | null;
-  /** false: the signature only in `/feed.json.sig` (to try a client's fallback). */
+  /** v2 (default): the JWS statement of PROTOCOL §2.6; v1: the bare Ed25519 signature (until the extension verifies v2). */
+  signatureVersion?: SignatureVersion;
+  /** false: the signature only at `/feed.json.sig`. */
   signatureHeader?: boolean;
-  /** The dashboard's "today" zone (default Asia/Jakarta). */
   timezone?: string;
-  /** "user:password" asked (HTTP Basic) for `/` and the dashboard; absent: open. */
-  dashboardAuth?: string | null;
+  /** Fastify's trustProxy: addresses (or true) whose X-Forwarded-Proto/Host are believed. */
+  trustProxy?: string | boolean;
+  /** Write the demo posts (dated today) at start. */
+  seedDemoPosts?: boolean;
+  maxQueuedReports?: number;
+  /** Enrollment attempts per address a minute (default 10): code guessing. */
+  enrollAttemptsPerMinute?: number;
+  publisher?: string;
+  logger?: boolean;
 }
 
 export interface RunningServer {
-  server: Server;
-  store: ReportStore;
+  app: FastifyInstance;
+  kantor: Kantor;
   origin: string;
   close(): Promise<void>;
 }
 
-function originOf(req: IncomingMessage): string {
-  return `http://${req.headers.host ?? 'localhost'}`;
+const isLoopback = (host: string) => /^(127\.|localhost$|::1$|\[::1\]$)/.test(host);
+
+async function sessionSecret(siar: SiarDb): Promise<string> {
+  // Kept in the database, so that every process of one office signs cookies alike.
+  await siar.db
+    .insertInto('settings')
+    .values({ key: 'session_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((c) => c.column('key').doNothing())
+    .execute();
+  const row = await siar.db.selectFrom('settings').select('value').where('key', '=', 'session_secret').executeTakeFirstOrThrow();
+  return row.value;
 }
 
-function feedBody(req: IncomingMessage): Buffer {
-  return Buffer.from(JSON.stringify(demoFeed(originOf(req)), null, 2));
-}
-
-function serveFeed(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
-  const body = feedBody(req);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const headers: Record<string, string> = {
-    ...CORS_HEADERS,
-    ETag: etag,
-    // A CDN may keep it a minute, revalidate with the ETag, and serve the last good copy
-    // for a day while this server is down (PROTOCOL §2.5: clients keep theirs too).
-    'Cache-Control': 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400',
-    'Content-Type': 'application/feed+json; charset=utf-8',
+export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
+  const target: DatabaseTarget = options.database ?? { kind: 'sqlite', dataDir: options.dataDir ?? '.siar-data' };
+  const siar = await openDatabase(target);
+  try {
+    await migrateToLatest(siar);
+    if (options.seedDemoPosts) await upsertPosts(siar.db, demoPosts());
+  } catch (error) {
+    await siar.close();
+    throw error;
+  }
+  const timezone = options.timezone ?? DEFAULT_TIMEZONE;
+  const settings: KantorSettings = {
+    signingKey: options.signingKey ?? null,
+    signatureVersion: options.signatureVersion ?? 'v2',
+    signatureHeader: options.signatureHeader !== false,
+    timezone,
+    legacyTokens: options.tokens && options.tokens.size > 0 ? options.tokens : null,
+    openReports: options.openReports ?? false,
+    secureCookies: !isLoopback(options.host),
+    openDashboard: options.openDashboard ?? false,
   };
-  if (options.signingKey && options.signatureHeader !== false) {
-    headers['Siar-Signature'] = `ed25519=${signBytes(options.signingKey, body)}`;
-  }
-  if (req.headers['if-none-match'] === etag) return send(res, 304, '', headers);
-  send(res, 200, body, headers);
+  const identity = {
+    title: options.publisher ? `Siar — ${options.publisher}` : 'Siar Demo — Diskominfo Provinsi Kepulauan Bangka Belitung',
+    publisher: options.publisher ?? 'Diskominfo Provinsi Kepulauan Bangka Belitung (demo)',
+    timezone,
+  };
+  return {
+    siar,
+    settings,
+    reports: new ReportStore(siar.db, options.maxQueuedReports),
+    people: new PeopleStore(siar.db),
+    users: new UserStore(siar.db),
+    feed: new FeedPublisher(siar.db, identity, settings.signingKey, settings.signatureVersion),
+  };
 }
 
-/** `/feed.json.sig`: the base64 signature of the body `/feed.json` serves now. */
-function serveSignature(req: IncomingMessage, res: ServerResponse, options: SiarServerOptions): void {
-  if (!options.signingKey) return send(res, 404, 'This server does not sign its feed.', { 'Content-Type': 'text/plain; charset=utf-8' });
-  send(res, 200, `${signBytes(options.signingKey, feedBody(req))}\n`, {
-    ...CORS_HEADERS,
-    'Cache-Control': 'no-cache',
-    'Content-Type': 'text/plain; charset=utf-8',
+export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 'trustProxy' | 'logger' | 'enrollAttemptsPerMinute'> = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Coercion would turn a report's `reporter.id: 1` into "1": the API takes what it was sent, or says why not.
+    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    bodyLimit: 1024 * 1024,
   });
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: null },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
+  await app.register(reportsPlugin(kantor));
+  await app.register(feedPlugin(kantor));
+  await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
+  await app.register(dashboardPlugin(kantor));
+  await app.register(peoplePlugin(kantor));
+  await app.register(demoPlugin);
+  app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
+  return app;
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, store: ReportStore, options: SiarServerOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', originOf(req));
-  const method = req.method ?? 'GET';
-  if (method === 'OPTIONS') return send(res, 204, '', CORS_HEADERS);
-
-  if (url.pathname === '/api/v1/shares') {
-    if (method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' });
-    return handleShares(req, res, { store, tokens: options.tokens });
+/** Starts Siar Kantor; port 0 picks a free one. */
+export async function startServer(options: SiarServerOptions): Promise<RunningServer> {
+  const kantor = await openKantor(options);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp(kantor, options);
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await kantor.siar.close();
+    throw error;
   }
-  if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-
-  if (url.pathname === '/feed.json') return serveFeed(req, res, options);
-  if (url.pathname === '/feed.json.sig') return serveSignature(req, res, options);
-  if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
-  if (serveDashboard(req, res, url, { store, timezone: options.timezone, dashboardAuth: options.dashboardAuth })) return;
-  const poster = /^\/demo\/images\/(\w+)\.svg$/.exec(url.pathname);
-  if (poster) {
-    const svg = demoPoster(poster[1]!);
-    if (svg) return send(res, 200, svg, { ...CORS_HEADERS, 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' });
-  }
-  const article = /^\/demo\/artikel\/([\w-]+)$/.exec(url.pathname);
-  if (article) {
-    const page = demoArticlePage(article[1]!);
-    if (page) return send(res, 200, page, { 'Content-Type': 'text/html; charset=utf-8' });
-  }
-  send(res, 404, 'Not Found', { 'Content-Type': 'text/plain; charset=utf-8' });
-}
-
-/** Starts the reference server; port 0 picks a free one. */
-export function startServer(options: SiarServerOptions): Promise<RunningServer> {
-  const store = new ReportStore(options.dataDir);
-  const server = createServer((req, res) => {
-    route(req, res, store, options).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      const { port } = server.address() as AddressInfo;
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      resolve({
-        server,
-        store,
-        origin: `http://${host}:${port}`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => {
-              store.close();
-              done();
-            });
-          }),
-      });
-    });
-  });
+  const { port } = app.server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    app,
+    kantor,
+    origin: `http://${host}:${port}`,
+    close: async () => {
+      await app.close();
+      await kantor.siar.close();
+    },
+  };
 }

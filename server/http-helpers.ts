@@ -1,51 +1,31 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export const CORS_HEADERS = {
+/**
+ * CORS for the feed and the API: anyone may read the feed, and reports come from an
+ * extension's service worker. The long list goes only on preflight answers, so that a
+ * 304 of the feed stays small (issue 10: ≤ 300 bytes).
+ */
+export const CORS_SIMPLE = {
   'Access-Control-Allow-Origin': '*',
+} as const;
+
+export const CORS_PREFLIGHT = {
+  ...CORS_SIMPLE,
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization, If-None-Match, If-Modified-Since',
-  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Retry-After, Siar-Signature',
   'Access-Control-Max-Age': '600',
-};
+} as const;
 
-export function send(
-  res: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  headers: Record<string, string> = {},
-): void {
-  const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { 'Content-Length': String(buffer.byteLength), ...headers });
-  res.end(res.req.method === 'HEAD' ? undefined : buffer);
+export const CORS_EXPOSE = { 'Access-Control-Expose-Headers': 'ETag, Last-Modified, Retry-After, Siar-Signature' } as const;
+
+/** The origin this request reached, as the client sees it: https behind a trusted TLS proxy (`--trust-proxy`). */
+export function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8', ...CORS_HEADERS, ...headers });
+export function sendJson(reply: FastifyReply, status: number, value: unknown): FastifyReply {
+  return reply.code(status).header('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
-export class BodyTooLarge extends Error {}
-
-/** Reads a request body, giving up as soon as it passes the limit. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new BodyTooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** Every CORS header at once (tests' look-alike servers answer with it). */
+export const CORS_HEADERS = { ...CORS_PREFLIGHT, ...CORS_EXPOSE } as const;

@@ -1,62 +1,65 @@
-import * as v from 'valibot';
 import { PLATFORM_IDS } from '../lib/share/platforms';
 
-/** PROTOCOL §3.3: every field present; `post_url` and `item_url` may be null. Unknown fields are ignored, so newer clients still report. */
-
-const uuid = v.pipe(v.string(), v.uuid('must be a UUID'));
-const dateTime = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be an RFC 3339 date-time'),
-  v.check((value) => !Number.isNaN(Date.parse(value)), 'must be a real date'),
-);
-const absoluteUrl = v.pipe(v.string(), v.maxLength(2048), v.url('must be an absolute URL'));
-
-export const reportSchema = v.object({
-  id: uuid,
-  feed_url: absoluteUrl,
-  item_id: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
-  item_url: v.nullable(absoluteUrl),
-  platform: v.picklist(PLATFORM_IDS, 'must be a platform id of PROTOCOL §3.1'),
-  status: v.picklist(['published', 'confirmed']),
-  method: v.picklist(['composer', 'intent', 'manual']),
-  post_url: v.nullable(absoluteUrl),
-  shared_at: dateTime,
-  reporter: v.object({
-    id: v.pipe(v.string(), v.maxLength(100)),
-    name: v.pipe(v.string(), v.maxLength(200)),
-    unit: v.pipe(v.string(), v.maxLength(300)),
-  }),
-  client: v.object({
-    name: v.pipe(v.string(), v.maxLength(100)),
-    version: v.pipe(v.string(), v.maxLength(100)),
-  }),
-});
+/**
+ * PROTOCOL §3.3 as the JSON schema of `POST /api/v1/shares`: every field present;
+ * `post_url` and `item_url` may be null. Unknown fields are ignored, so newer clients
+ * still report. Fastify validates with it and the 400 names the field paths.
+ */
 
 export const MAX_REPORTS_PER_REQUEST = 100;
 
-export const requestSchema = v.object({
-  reports: v.pipe(
-    v.array(reportSchema),
-    v.minLength(1, 'must hold at least one report'),
-    v.maxLength(MAX_REPORTS_PER_REQUEST, `must hold at most ${MAX_REPORTS_PER_REQUEST} reports`),
-  ),
-});
+const absoluteUrl = { type: 'string', maxLength: 2048, format: 'uri', pattern: '^[A-Za-z][A-Za-z0-9+.-]*://' } as const;
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
-export type IncomingReport = v.InferOutput<typeof reportSchema>;
+export const reportJsonSchema = {
+  type: 'object',
+  required: ['id', 'feed_url', 'item_id', 'item_url', 'platform', 'status', 'method', 'post_url', 'shared_at', 'reporter', 'client'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    feed_url: absoluteUrl,
+    item_id: { type: 'string', minLength: 1, maxLength: 1000 },
+    item_url: { anyOf: [absoluteUrl, { type: 'null' }] },
+    platform: { type: 'string', enum: PLATFORM_IDS },
+    status: { type: 'string', enum: ['published', 'confirmed'] },
+    method: { type: 'string', enum: ['composer', 'intent', 'manual'] },
+    post_url: { anyOf: [absoluteUrl, { type: 'null' }] },
+    shared_at: { type: 'string', format: 'date-time' },
+    reporter: {
+      type: 'object',
+      required: ['id', 'name', 'unit'],
+      properties: { id: text(100), name: text(200), unit: text(300) },
+    },
+    client: {
+      type: 'object',
+      required: ['name', 'version'],
+      properties: { name: text(100), version: text(100) },
+    },
+  },
+} as const;
+
+export const sharesRequestSchema = {
+  type: 'object',
+  required: ['reports'],
+  properties: {
+    reports: { type: 'array', minItems: 1, maxItems: MAX_REPORTS_PER_REQUEST, items: reportJsonSchema },
+  },
+} as const;
+
+export interface IncomingReport {
+  id: string;
+  feed_url: string;
+  item_id: string;
+  item_url: string | null;
+  platform: string;
+  status: 'published' | 'confirmed';
+  method: 'composer' | 'intent' | 'manual';
+  post_url: string | null;
+  shared_at: string;
+  reporter: { id: string; name: string; unit: string };
+  client: { name: string; version: string };
+}
 
 export interface FieldIssue {
   path: string;
   message: string;
-}
-
-export function validateRequest(body: unknown): { ok: true; reports: IncomingReport[] } | { ok: false; issues: FieldIssue[] } {
-  const result = v.safeParse(requestSchema, body);
-  if (result.success) return { ok: true, reports: result.output.reports };
-  return {
-    ok: false,
-    issues: result.issues.slice(0, 50).map((issue) => ({
-      path: v.getDotPath(issue) ?? '',
-      message: issue.message,
-    })),
-  };
 }

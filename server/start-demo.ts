@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from './app';
+import { seedDemoUsers } from './demo-users';
 
 /**
- * `npm start`: the reference server with the demo feed, Siar built to subscribe
+ * `npm start`: Siar Kantor with the demo posts and demo users, Siar built to subscribe
  * to it, and Chromium with Siar loaded, showing the popup and the reports page.
  */
 
@@ -15,7 +16,8 @@ const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.SIAR_DATA_DIR ?? join(root, '.siar-data'));
 const port = Number(values.port ?? process.env.SIAR_PORT ?? 8787);
 
-const server = await startServer({ host: '127.0.0.1', port, dataDir, tokens: null }).catch((error: NodeJS.ErrnoException) => {
+// The demo takes reports without a token (marked unverified): the extension is built without one.
+const server = await startServer({ host: '127.0.0.1', port, dataDir, openReports: true, seedDemoPosts: true }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
     console.error(`Port ${port} is in use: run \`npm start -- --port 8788\` (or set SIAR_PORT).`);
     process.exit(1);
@@ -23,7 +25,10 @@ const server = await startServer({ host: '127.0.0.1', port, dataDir, tokens: nul
   throw error;
 });
 const feedUrl = `${server.origin}/feed.json`;
-console.log(`Reference server: ${server.origin} (feed ${feedUrl})`);
+console.log(`Siar Kantor: ${server.origin} (feed ${feedUrl})`);
+const users = await seedDemoUsers(server.kantor.users);
+console.log('Demo users (sign in at /login):');
+for (const user of users) console.log(`  ${user.name.padEnd(10)} ${user.role.padEnd(9)} password: ${user.password}`);
 
 console.log('Building Siar, subscribed to the demo feed…');
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, SIAR_FEED_URL: feedUrl } });
@@ -61,12 +66,12 @@ const extensionId = new URL(worker.url()).host;
 const popup = await context.newPage();
 await popup.goto(`chrome-extension://${extensionId}/popup.html`);
 const reports = await context.newPage();
-await reports.goto(`${server.origin}/`);
+await reports.goto(`${server.origin}/login`);
 await popup.bringToFront();
 
 console.log(`Siar (${extensionId}) is running in Chromium${headless ? ' (headless: no display found)' : ''}.`);
 console.log(`  popup:   chrome-extension://${extensionId}/popup.html`);
-console.log(`  reports: ${server.origin}/`);
+console.log(`  office:  ${server.origin}/login (dashboard, people)`);
 if (headless) {
   await popup.locator('[data-siar-item]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
   await popup.screenshot({ path: join(dataDir, 'popup.png'), fullPage: true });

@@ -125,7 +125,7 @@ test('the reference server itself restarts on the same database: nothing lost', 
   await expect(outboxSection(popup)).toContainText('tidak dapat dihubungi');
 
   const port = Number(new URL(server.origin).port);
-  const again = await startServer({ host: '127.0.0.1', port, dataDir: server.dataDir, tokens: null });
+  const again = await startServer({ host: '127.0.0.1', port, dataDir: server.dataDir, openReports: true });
   try {
     await sendReportsNow(popup);
     await nothingWaits(popup);

@@ -1,0 +1,31 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initial from './migrations/0001-initial';
+import type { SiarDb } from './connect';
+
+export type DialectKind = SiarDb['kind'];
+
+/**
+ * Numbered migrations, listed here so that a bundled or compiled server needs no
+ * directory scan; each runs forward on SQLite and PostgreSQL alike.
+ */
+const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): Promise<void> }> = {
+  '0001-initial': initial,
+};
+
+class ListedMigrations implements MigrationProvider {
+  constructor(private readonly kind: DialectKind) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (db: Kysely<unknown>) => migration.up(db, this.kind) }]),
+    );
+  }
+}
+
+export async function migrateToLatest(siar: SiarDb): Promise<void> {
+  const migrator = new Migrator({ db: siar.db, provider: new ListedMigrations(siar.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}

@@ -1,0 +1,151 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Siar Kantor's database as TypeScript types. Both dialects store the same shapes:
+ * instants are ISO 8601 UTC text (sortable as text), flags are 0/1 integers, lists
+ * and maps are JSON text. Migrations in ./migrations create exactly these tables.
+ */
+
+export interface ReportsTable {
+  id: string;
+  feed_url: string;
+  item_id: string;
+  item_url: string | null;
+  platform: string;
+  status: string;
+  method: string;
+  post_url: string | null;
+  /** RFC 3339 with the share's own offset, as sent: the dashboard's day is its date. */
+  shared_at: string;
+  reporter_id: string;
+  reporter_name: string;
+  reporter_unit: string;
+  client_name: string;
+  client_version: string;
+  received_at: string;
+  /** The enrolled person whose token sent it; null for an open or legacy shared token. */
+  person_id: number | null;
+  /** 1 when the token named the person (PROTOCOL §6), 0 when the body's reporter was taken on trust. */
+  verified: number;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  nip: string;
+  name: string;
+  unit: string;
+  email: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface EnrollmentCodesTable {
+  id: Generated<number>;
+  person_id: number;
+  /** sha256 (hex) of the code: the code itself is never stored. */
+  code_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ReportTokensTable {
+  /** sha256 (hex) of the token: the token itself is never stored. */
+  token_hash: string;
+  person_id: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export type Role = 'admin' | 'editor' | 'approver';
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  password_hash: string;
+  role: Role;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionsTable {
+  sid: string;
+  data: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account: string;
+  address: string;
+  at: string;
+}
+
+/** A post of the office's feed; part 2 (#13) adds editing and approval on top. */
+export interface PostsTable {
+  /** The item id in the feed (a slug). */
+  id: string;
+  title: string;
+  summary: string;
+  url: string | null;
+  image: string | null;
+  /** JSON: { default?: string, <platform>: string | string[] } (PROTOCOL §2.2). */
+  captions: string;
+  /** JSON string array. */
+  hashtags: string;
+  /** JSON string array; empty: everywhere. */
+  platforms: string;
+  campaign: string | null;
+  priority: number;
+  date_published: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  status: 'draft' | 'approved' | 'retracted';
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The last signed version of one feed URL: `seq` only rises (PROTOCOL §2.6). */
+export interface FeedVersionsTable {
+  url: string;
+  seq: number;
+  sha256: string;
+  iat: number;
+  exp: number;
+  jws: string;
+  /** Last-Modified: when this body first appeared. */
+  /** When this body first appeared (a re-signature keeps it). */
+  changed_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  /** JSON of what it was before, or null. */
+  before: string | null;
+}
+
+export interface Database {
+  reports: ReportsTable;
+  people: PeopleTable;
+  enrollment_codes: EnrollmentCodesTable;
+  report_tokens: ReportTokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  posts: PostsTable;
+  feed_versions: FeedVersionsTable;
+  settings: SettingsTable;
+  audit: AuditTable;
+}

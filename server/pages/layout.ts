@@ -1,0 +1,65 @@
+import { escapeHtml as e } from '../html';
+
+/**
+ * The frame of Siar Kantor's few pages: Bahasa Indonesia first, English beside it in
+ * smaller type (the office's staff read either). No scripts; forms carry a CSRF token.
+ */
+
+export interface PageUser {
+  name: string;
+  role: string;
+}
+
+export const STYLE = `
+body{font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#16202c;background:#f6f7f9}
+header.top{display:flex;gap:16px;align-items:center;flex-wrap:wrap;background:#fff;border-bottom:1px solid #d5dbe3;padding:10px 20px}
+header.top strong{font-size:17px;margin-right:8px}header.top a{color:#0f4c81;text-decoration:none}
+header.top form{margin-left:auto}
+main{max-width:1100px;margin:0 auto;padding:24px 20px 48px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}
+small,.muted{color:#4a5668}
+nav{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:14px 0 18px}
+nav a,button,.button{font:inherit;color:#16202c;background:#fff;border:1px solid #c9d1dc;border-radius:8px;padding:6px 12px;text-decoration:none;cursor:pointer}
+.primary,nav a.primary{background:#b3261e;border-color:#b3261e;color:#fff;font-weight:600}
+input,select{font:inherit;padding:5px 8px;border:1px solid #c9d1dc;border-radius:6px}
+label{display:block;margin:10px 0 4px}
+.totals{display:flex;gap:14px;flex-wrap:wrap;margin-bottom:18px}
+.total{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:12px 18px;min-width:150px}
+.total strong{display:block;font-size:28px}
+.grid{display:grid;grid-template-columns:2fr 1fr;gap:16px;align-items:start}
+section,.card{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:14px 16px;margin-bottom:16px;overflow-x:auto}
+.card.narrow{max-width:420px;margin:40px auto}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #e3e7ed;padding:.4rem .5rem;text-align:left;vertical-align:top}
+th{font-size:13px;color:#4a5668}a{color:#0f4c81}.empty{color:#4a5668}
+.error{color:#8e1b16;background:#fdecea;border:1px solid #f3b8b2;border-radius:8px;padding:8px 12px}
+.ok{color:#1d5c3a;background:#e8f5ec;border:1px solid #b5dcc2;border-radius:8px;padding:8px 12px}
+.badge{font-size:12px;border-radius:6px;padding:1px 6px;background:#fdf0d5;color:#6b4c00}
+code{background:#eef1f5;padding:1px 4px;border-radius:4px}
+@media (max-width:800px){.grid{grid-template-columns:1fr}}`;
+
+/** Both languages of one phrase: `Masuk <small lang="en">/ Sign in</small>`. */
+export const both = (id: string, en: string) => `${e(id)} <small lang="en">/ ${e(en)}</small>`;
+
+export function csrfField(token: string): string {
+  return `<input type="hidden" name="_csrf" value="${e(token)}">`;
+}
+
+export function page(title: string, body: string, options: { user?: PageUser | null; csrf?: string } = {}): string {
+  const user = options.user;
+  const header = user
+    ? `<header class="top"><strong>Siar Kantor</strong>
+<a href="/dashboard">Dasbor</a>${user.role === 'admin' ? ' <a href="/people">Pegawai <small>/ people</small></a>' : ''}
+<a href="/account">Akun <small>/ account</small></a>
+<span class="muted">${e(user.name)} (${e(user.role)})</span>
+${options.csrf ? `<form method="post" action="/logout">${csrfField(options.csrf)}<button type="submit">Keluar <small>/ sign out</small></button></form>` : ''}</header>`
+    : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title>
+<style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
+}
+
+/** A page that says one thing, in both languages. */
+export function messagePage(id: string, en: string): string {
+  return page('Siar Kantor', `<div class="card narrow"><p>${e(id)}</p><p lang="en" class="muted">${e(en)}</p><p><a href="/dashboard">Siar Kantor</a></p></div>`);
+}

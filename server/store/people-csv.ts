@@ -1,0 +1,69 @@
+import { parse } from 'csv-parse/sync';
+
+/**
+ * `nip,name,unit[,email]` rows of a people CSV, checked all at once: every bad row is
+ * reported with its line number and reason, and the caller writes nothing unless
+ * there is none (PROTOCOL §6; issue 10).
+ */
+
+export interface PersonRow {
+  line: number;
+  nip: string;
+  name: string;
+  unit: string;
+  email: string | null;
+}
+
+export interface RowProblem {
+  line: number;
+  reason: 'bad_nip' | 'duplicate_nip' | 'missing_name' | 'missing_unit' | 'bad_email' | 'bad_columns' | 'malformed_csv' | 'already_registered' | 'empty_file';
+  detail: string;
+}
+
+/** An NIP (Nomor Induk Pegawai) is 18 digits: birth date, appointment month, sex, serial. */
+export const NIP_PATTERN = /^\d{18}$/;
+
+const DETAIL: Record<RowProblem['reason'], string> = {
+  bad_nip: 'NIP harus 18 angka / an NIP is 18 digits',
+  duplicate_nip: 'NIP ini sudah ada di baris lain / this NIP is on another line too',
+  missing_name: 'nama kosong / the name is empty',
+  missing_unit: 'unit kerja kosong / the unit is empty',
+  bad_email: 'surel tidak sah / not an e-mail address',
+  bad_columns: 'harus 3 atau 4 kolom: nip,nama,unit[,surel] / needs 3 or 4 columns: nip,name,unit[,email]',
+  malformed_csv: 'CSV rusak / malformed CSV',
+  already_registered: 'NIP ini sudah terdaftar / this NIP is already registered',
+  empty_file: 'berkas kosong / the file holds nobody',
+};
+
+export function problem(line: number, reason: RowProblem['reason'], extra = ''): RowProblem {
+  return { line, reason, detail: extra ? `${DETAIL[reason]}: ${extra}` : DETAIL[reason] };
+}
+
+export function parsePeopleCsv(text: string): { rows: PersonRow[]; problems: RowProblem[] } {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    return { rows: [], problems: [problem(line, 'malformed_csv', (error as Error).message)] };
+  }
+  const rows: PersonRow[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  records.forEach(({ record, info }, index) => {
+    const line = info.lines;
+    if (index === 0 && /^nip$/i.test(record[0] ?? '')) return; // a header row
+    if (record.length < 3 || record.length > 4) return void problems.push(problem(line, 'bad_columns'));
+    const [nip = '', name = '', unit = '', email = ''] = record;
+    const compact = nip.replace(/\s/g, '');
+    if (!NIP_PATTERN.test(compact)) return void problems.push(problem(line, 'bad_nip', nip));
+    if (seen.has(compact)) return void problems.push(problem(line, 'duplicate_nip', `baris / line ${seen.get(compact)}`));
+    seen.set(compact, line);
+    if (!name) return void problems.push(problem(line, 'missing_name'));
+    if (!unit) return void problems.push(problem(line, 'missing_unit'));
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return void problems.push(problem(line, 'bad_email', email));
+    rows.push({ line, nip: compact, name, unit, email: email || null });
+  });
+  if (rows.length === 0 && problems.length === 0) problems.push(problem(0, 'empty_file'));
+  return { rows, problems };
+}
