@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as approval from './migrations/0002-approval';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -10,6 +11,7 @@ export type DialectKind = SiarDb['kind'];
  */
 const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): Promise<void> }> = {
   '0001-initial': initial,
+  '0002-approval': approval,
 };
 
 class ListedMigrations implements MigrationProvider {
