@@ -101,6 +101,7 @@ const TEXT = {
     en: () => 'This image is damaged or cannot be read.',
   },
   // Approval
+  not_found: { id: () => 'Unggahan ini tidak ada (mungkin alamatnya salah).', en: () => 'There is no such post (the address may be wrong).' },
   forbidden_role: {
     id: (p) => `Peran Anda (${p.role}) tidak boleh ${p.action_id}.`,
     en: (p) => `Your role (${p.role}) may not ${p.action_en}.`,
