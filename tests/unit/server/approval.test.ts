@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES } from './databases';
-import { StaffClient } from './staff-client';
+import { ApiClient as StaffClient } from './api-client';
 import { startKantor, type TestKantor } from './test-server';
 
 /** Issue 13: every approval rule through the API, on SQLite and PostgreSQL. */

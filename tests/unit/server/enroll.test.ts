@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateSigningKeys, privateKeyFromText } from '../../../server/signing';
 import { CODE_LIFETIME_MS, ImportRejected } from '../../../server/store/people';
 import { DATABASES } from './databases';
 import { makeReport } from './report-fixture';
 import { clearTables, nipOf, startKantor, type TestKantor } from './test-server';
+
+// Real servers on real databases (scrypt, fsync) on a shared machine: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 /** PROTOCOL §6 and the people CSV (issue 10), on both databases. */
 describe.each(DATABASES)('people and enrollment on %s', (kind) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '@/lib/feed/parse-feed';
 import { DEMO_HIDDEN_IDS, DEMO_SHOWN_IDS } from '../../../server/demo-feed';
 import { FeedPublisher, RESIGN_AFTER_S } from '../../../server/feed/feed-publisher';
@@ -9,6 +9,9 @@ import { generateSigningKeys, privateKeyFromText } from '../../../server/signing
 import { upsertPosts, demoPosts } from '../../../server/store/posts';
 import { DATABASES } from './databases';
 import { startKantor, type TestKantor } from './test-server';
+
+// Real servers on real databases (scrypt, fsync) on a shared machine: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 /** PROTOCOL §2.6 v2 as a client checks it, with `jose` alone: none of the signing code. */
 async function verifyStatement(jws: string, publicKey: string) {

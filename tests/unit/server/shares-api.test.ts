@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASES } from './databases';
 import { makeReport } from './report-fixture';
 import { clearTables, nipOf, startKantor, type TestKantor } from './test-server';
+
+// Real servers on real databases (scrypt, fsync) on a shared machine: seconds, not milliseconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const report = makeReport;
 

@@ -1,48 +1,40 @@
-import type { Role } from '../../../server/db/schema';
-import type { TestKantor } from './test-server';
-
-/** A signed-in member of the office's staff, as a browser would be: a session cookie and its CSRF token. */
+/** A browser-like client for Siar Kantor's staff pages: one session cookie, and the CSRF token of the last form. */
 export class StaffClient {
-  private cookies = new Map<string, string>();
+  cookie = '';
   csrf = '';
-  id = 0;
 
-  constructor(
-    private readonly server: TestKantor,
-    readonly name: string,
-  ) {}
+  constructor(readonly origin: string) {}
 
-  static async signIn(server: TestKantor, name: string, role: Role): Promise<StaffClient> {
-    const password = `rahasia-${name}-123`;
-    await server.kantor.users.add(name, role, password, 'test');
-    const client = new StaffClient(server, name);
-    const form = await client.request('GET', '/login');
-    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-    const login = await client.request('POST', '/login', new URLSearchParams({ name, password, _csrf: token }).toString(), 'application/x-www-form-urlencoded');
-    if (login.status !== 303) throw new Error(`sign-in failed: ${login.status}`);
-    const session = await (await client.request('GET', '/api/v1/session')).json();
-    client.csrf = session.csrf;
-    client.id = session.user.id;
-    return client;
-  }
-
-  async request(method: string, path: string, body?: string | FormData, type?: string): Promise<Response> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (type) headers['content-type'] = type;
-    if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    const response = await fetch(`${this.server.origin}${path}`, { method, headers, body, redirect: 'manual' });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [key, ...value] = pair!.split('=');
-      this.cookies.set(key!.trim(), value.join('='));
+  async request(method: string, path: string, body?: Record<string, string> | FormData): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.Cookie = this.cookie;
+    let payload: string | FormData | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(body).toString();
     }
+    const response = await fetch(`${this.origin}${path}`, { method, headers, body: payload, redirect: 'manual' });
+    const set = response.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0]!;
     return response;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers of many shapes
-  async json(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await this.request(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+  /** GETs a page and keeps its form's CSRF token. */
+  async page(path: string): Promise<{ status: number; html: string }> {
+    const response = await this.request('GET', path);
+    const html = await response.text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (token) this.csrf = token[1]!;
+    return { status: response.status, html };
+  }
+
+  post(path: string, fields: Record<string, string> = {}, withCsrf = true): Promise<Response> {
+    return this.request('POST', path, withCsrf ? { _csrf: this.csrf, ...fields } : fields);
+  }
+
+  async signIn(name: string, password: string): Promise<Response> {
+    await this.page('/login');
+    return this.post('/login', { name, password, next: '/dashboard' });
   }
 }
