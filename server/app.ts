@@ -18,6 +18,7 @@ import { feedPlugin } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
+import { postsPagesPlugin } from './plugins/posts-pages';
 import { reportsPlugin } from './plugins/reports';
 import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
@@ -138,6 +139,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(dashboardPlugin(kantor));
   await app.register(peoplePlugin(kantor));
   await app.register(postsApiPlugin(kantor));
+  await app.register(postsPagesPlugin(kantor));
   await app.register(demoPlugin);
   app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
   return app;
