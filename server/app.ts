@@ -19,6 +19,7 @@ import { peoplePlugin } from './plugins/people';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
 import { postsPagesPlugin } from './plugins/posts-pages';
+import { summaryPlugin } from './plugins/summary';
 import { reportsPlugin } from './plugins/reports';
 import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
@@ -140,6 +141,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(peoplePlugin(kantor));
   await app.register(postsApiPlugin(kantor));
   await app.register(postsPagesPlugin(kantor));
+  await app.register(summaryPlugin(kantor));
   await app.register(demoPlugin);
   app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
   return app;
