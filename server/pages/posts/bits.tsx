@@ -36,6 +36,7 @@ export function Problems({ problems, kind, title }: { problems: readonly Problem
 
 /** Styles of the posts and summary pages, on top of the layout's; the extension's colours (assets/base.css). */
 export const POST_STYLE = `
+.primary small,.primary .muted{color:inherit}
 .warn{color:#6b3d00;background:#fff4e0;border:1px solid #f0c98a;border-radius:8px;padding:8px 12px;margin-bottom:16px}
 .error{margin-bottom:16px}
 .status{display:inline-block;font-size:12px;border-radius:6px;padding:1px 7px;background:#eef1f5;color:#16202c}
