@@ -1,3 +1,4 @@
+/* global console, process */
 // `npm install` runs `wxt prepare` (types for the extension's code). A server-only install
 // (`npm ci --omit=dev`, README: "Siar Kantor alone") has no wxt: then there is nothing to prepare.
 import { spawnSync } from 'node:child_process';

@@ -56,5 +56,5 @@ export function feedDocument(posts: readonly PostRow[], origin: string, identity
 }
 
 export function feedBytes(posts: readonly PostRow[], origin: string, identity: FeedIdentity): Buffer {
-  return Buffer.from(JSON.stringify(feedDocument(posts, origin, identity), null, 2));
+  return Buffer.from(JSON.stringify(feedDocument(posts, origin, identity)));
 }

@@ -23,6 +23,8 @@ nav a,button,.button{font:inherit;color:#16202c;background:#fff;border:1px solid
 .primary,nav a.primary{background:#b3261e;border-color:#b3261e;color:#fff;font-weight:600}
 input,select{font:inherit;padding:5px 8px;border:1px solid #c9d1dc;border-radius:6px}
 label{display:block;margin:10px 0 4px}
+nav form{display:flex;gap:6px;align-items:center;margin:0}nav label{display:inline;margin:0}
+.primary small,.ok small,.error small{color:inherit;opacity:.85}
 .totals{display:flex;gap:14px;flex-wrap:wrap;margin-bottom:18px}
 .total{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:12px 18px;min-width:150px}
 .total strong{display:block;font-size:28px}

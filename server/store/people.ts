@@ -50,7 +50,16 @@ async function issueCode(db: Db, personId: number, now: Date): Promise<string> {
   return code;
 }
 
+/**
+ * How long a token's holder is remembered in this process: the receiver's hot path then skips a
+ * query per request. A revocation in this process forgets at once; one made by another process
+ * (the CLI, a second server) takes effect within this time.
+ */
+export const TOKEN_CACHE_MS = 2000;
+
 export class PeopleStore {
+  private tokens = new Map<string, { at: number; holder: { person: Person; revoked: boolean } | null }>();
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Imports every row or none: bad rows throw ImportRejected with every problem. */
@@ -149,6 +158,7 @@ export class PeopleStore {
         .execute();
       await audit(trx, { actor, action: 'people.revoke', subject: nip, before: { revoked_at: person.revoked_at } });
     });
+    this.tokens.clear();
   }
 
   /** Spends a code once and gives the person a new report token. */
@@ -196,8 +206,17 @@ export class PeopleStore {
   }
 
   /** The person behind a report token; `revoked` when the office took it back. */
-  async tokenHolder(token: string): Promise<{ person: Person; revoked: boolean } | null> {
+  async tokenHolder(token: string, now = Date.now()): Promise<{ person: Person; revoked: boolean } | null> {
     const hash = hashSecret(token);
+    const cached = this.tokens.get(hash);
+    if (cached && now - cached.at < TOKEN_CACHE_MS) return cached.holder;
+    const holder = await this.readTokenHolder(hash);
+    if (this.tokens.size > 10_000) this.tokens.clear();
+    this.tokens.set(hash, { at: now, holder });
+    return holder;
+  }
+
+  private async readTokenHolder(hash: string): Promise<{ person: Person; revoked: boolean } | null> {
     const row = await this.db
       .selectFrom('report_tokens')
       .innerJoin('people', 'people.id', 'report_tokens.person_id')

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_SHOWN_IDS } from '../../server/demo-feed';
+import { TOKEN_CACHE_MS } from '../../server/store/people';
 import { launchWithExtension } from './support/launch';
 import { ROOT, TMP_DIR } from './support/paths';
 import { canWritePolicy, clearSiarPolicy, writeSiarPolicy } from './support/policy';
@@ -108,6 +109,8 @@ test('a person enrolls with a code from people import; reports carry that person
     ]);
 
     expect((await siar(['people', 'revoke', '198703122010011001', '--data', join(dir, 'data')])).code).toBe(0);
+    // A revocation by another process reaches the server's token cache within TOKEN_CACHE_MS.
+    await new Promise((resolve) => setTimeout(resolve, TOKEN_CACHE_MS));
     await popup.confirmShared(GPR, 'facebook');
     await sendReportsNow(popup);
     await expect(outboxSection(popup)).toContainText('Penerima laporan menolak token Anda');

@@ -9,7 +9,7 @@ import { main } from '../../../server/cli';
 import { freePort } from '../../support/postgres-cluster';
 import { DATABASES, freshDatabase, type TestDatabase } from './databases';
 
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
