@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 120_000 });
 import { fetchFeed } from '@/lib/feed/fetch-feed';
 import { verifySignature } from '@/lib/feed/signature';
 import { startServer, type RunningServer } from '../../../server/app';
 import { generateSigningKeys, privateKeyFromText, publicKeyBase64 } from '../../../server/signing';
 
-/** The reference server signs what it serves, and Siar's own verifier accepts it (PROTOCOL §2.6). */
+/** Siar Kantor signs what it serves, and Siar's own verifier accepts it (PROTOCOL §2.6). */
 describe('the reference server signs its feed', () => {
   let dataDir: string | null = null;
   let server: RunningServer | null = null;
@@ -20,8 +22,10 @@ describe('the reference server signs its feed', () => {
       host: '127.0.0.1',
       port: 0,
       dataDir,
-      tokens: null,
+      seedDemoPosts: true,
       signingKey: options.signed ? privateKeyFromText(keys.privateKey) : null,
+      // The extension verifies v1 until branch `proof` (protocol v2) lands; then this test moves to v2.
+      signatureVersion: 'v1',
       signatureHeader: options.header,
     });
     return server;
@@ -75,7 +79,7 @@ describe('the reference server signs its feed', () => {
   it('npm run keygen prints a working pair and can write the private key to a file', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'siar-keygen-'));
     const out = join(dataDir, 'key');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/keygen.ts', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'keygen', '--out', out], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const publicKey = /public_key[^\n]*\n([A-Za-z0-9+/=]{44})\n/.exec(run.stdout)?.[1];
     expect(publicKeyBase64(privateKeyFromText(readFileSync(out, 'utf8')))).toBe(publicKey);
