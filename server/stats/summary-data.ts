@@ -77,6 +77,7 @@ export async function readSummary(db: Kysely<Database>, range: DateRange): Promi
       'reports.post_url as post_url',
       'reports.verified as verified',
     ])
+    .orderBy(day, 'desc')
     .orderBy('reports.shared_at', 'desc')
     .limit(500)
     .execute();

@@ -53,4 +53,6 @@ export async function up(db: Kysely<unknown>, kind: DialectKind): Promise<void> 
 
   // The dashboard reads shares by person and by day; person_id joins people for the unit.
   await db.schema.createIndex('reports_person_day').on('reports').columns(['person_id', 'shared_at']).execute();
+  // The summary's latest shares: walked backwards by day then time, it stops after the page's rows.
+  await sql`CREATE INDEX reports_day_time ON reports ((substr(shared_at, 1, 10)), shared_at)`.execute(db);
 }
