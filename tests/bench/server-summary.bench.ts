@@ -59,7 +59,9 @@ try {
     timings.clear();
     const range = { from: addDays(today, -(days - 1)), to: today, days };
     const params = new Map<string, readonly unknown[]>();
-    const capture = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), log: (e) => e.level === 'query' && params.set(e.query.sql, e.query.parameters) });
+    const capture = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), log: (e) => {
+      if (e.level === 'query') params.set(e.query.sql, e.query.parameters);
+    } });
     await readSummary(capture, range);
     for (let run = 0; run < 5; run++) await readSummary(db, range);
     console.log(`\n${days}-day range:`);
