@@ -18,7 +18,12 @@ import { enrollPlugin } from './plugins/enroll';
 import { registerErrorHandling } from './plugins/errors';
 import { feedPlugin } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
+import { postStore } from './posts/office-posts';
+import { postsApiPlugin } from './plugins/posts-api';
+import { postsPagesPlugin } from './plugins/posts-pages';
+import { summaryPlugin } from './plugins/summary';
 import { reportsPlugin } from './plugins/reports';
+import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
 import { demoPosts, upsertPosts } from './store/posts';
 import { ReportStore } from './store/reports';
@@ -99,6 +104,7 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
     openReports: options.openReports ?? false,
     secureCookies: !isLoopback(options.host),
     openDashboard: options.openDashboard ?? false,
+    allowPrivateLinks: isLoopback(options.host),
   };
   const identity = {
     title: options.publisher ? `Siar — ${options.publisher}` : 'Siar Demo — Diskominfo Provinsi Kepulauan Bangka Belitung',
@@ -122,6 +128,8 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
     people: new PeopleStore(siar.db),
     users: new UserStore(siar.db),
     feed: new FeedPublisher(siar.db, identity, settings.signingKey, settings.signatureVersion),
+    posts: postStore(siar, timezone),
+    images: new ImageStore(siar.db),
   };
 }
 
@@ -148,6 +156,9 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
   await app.register(dashboardPlugin(kantor));
   await app.register(peoplePlugin(kantor));
+  await app.register(postsApiPlugin(kantor));
+  await app.register(postsPagesPlugin(kantor));
+  await app.register(summaryPlugin(kantor));
   await app.register(demoPlugin);
   app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
   return app;

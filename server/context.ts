@@ -1,7 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { SiarDb } from './db/connect';
 import type { FeedPublisher, SignatureVersion } from './feed/feed-publisher';
+import type { ImageStore } from './store/images';
 import type { PeopleStore } from './store/people';
+import type { PostStore } from './store/post-store';
 import type { ReportStore } from './store/reports';
 import type { UserStore } from './store/users';
 
@@ -22,6 +24,8 @@ export interface KantorSettings {
   secureCookies: boolean;
   /** Staff pages need no sign-in: the local demo only. */
   openDashboard: boolean;
+  /** The link check may ask loopback and private addresses (#13): only when the server itself is on loopback. */
+  allowPrivateLinks: boolean;
 }
 
 export interface Kantor {
@@ -33,4 +37,6 @@ export interface Kantor {
   users: UserStore;
   feed: FeedPublisher;
   settings: KantorSettings;
+  posts: PostStore;
+  images: ImageStore;
 }

@@ -13,14 +13,17 @@ function shortDate(date: string, language: string): string {
   );
 }
 
-/** Shares per day over the last 30 days: plain SVG bars, today's in the accent colour. */
-export function SharesChart({ days }: { days: DayCount[] }) {
+/**
+ * Shares per day over the last 30 days: plain SVG bars, today's in the accent colour.
+ * Siar Kantor's dashboard renders the same chart on the server (any date range, its own caption).
+ */
+export function SharesChart({ days, caption: givenCaption, lastIsToday = true }: { days: DayCount[]; caption?: string; lastIsToday?: boolean }) {
   const { t, language } = useI18n();
   const total = days.reduce((sum, day) => sum + day.count, 0);
   const max = Math.max(1, ...days.map((day) => day.count));
   const slot = WIDTH / Math.max(1, days.length);
   const plot = HEIGHT - TOP - BOTTOM;
-  const caption = t('historyChartTitle', total);
+  const caption = givenCaption ?? t('historyChartTitle', total);
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
   return (
     <figure className="chart">
@@ -31,7 +34,7 @@ export function SharesChart({ days }: { days: DayCount[] }) {
           const height = (day.count / max) * plot;
           const x = i * slot + slot * 0.15;
           const y = HEIGHT - BOTTOM - height;
-          const today = i === days.length - 1;
+          const today = lastIsToday && i === days.length - 1;
           return (
             <g key={day.date} data-date={day.date} data-count={day.count}>
               <title>{`${shortDate(day.date, language)}: ${day.count}`}</title>
@@ -42,7 +45,7 @@ export function SharesChart({ days }: { days: DayCount[] }) {
                 </text>
               ) : null}
               {labelled.has(i) ? (
-                <text className="chart-label" x={x + slot * 0.35} y={HEIGHT - 6} textAnchor={i === 0 ? 'start' : today ? 'end' : 'middle'}>
+                <text className="chart-label" x={x + slot * 0.35} y={HEIGHT - 6} textAnchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}>
                   {today ? t('historyToday') : shortDate(day.date, language)}
                 </text>
               ) : null}

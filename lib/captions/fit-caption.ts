@@ -29,7 +29,8 @@ function countHashtags(text: string): number {
   return text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu)?.length ?? 0;
 }
 
-function compose(body: string, link: string | null, hashtags: readonly string[]): string {
+/** The caption as written, before fitting: body, then the missing link, then the missing hashtags. */
+export function composeCaption(body: string, link: string | null, hashtags: readonly string[]): string {
   const missing = hashtags.filter((tag) => !hasHashtag(body, tag));
   const parts = [body];
   if (link && !body.includes(link)) parts.push(link);
@@ -57,7 +58,7 @@ export function fitCaption(parts: CaptionParts, platform: PlatformId): FittedCap
   const limit = captionLimit(platform);
   let hashtags = [...parts.hashtags];
   if (!limit) {
-    const text = compose(parts.body, parts.link, hashtags);
+    const text = composeCaption(parts.body, parts.link, hashtags);
     return { text, length: [...text].length, limit: null, shortened: false, droppedHashtags: [] };
   }
   const droppedHashtags: string[] = [];
@@ -78,13 +79,13 @@ export function fitCaption(parts: CaptionParts, platform: PlatformId): FittedCap
     droppedHashtags,
   });
 
-  const whole = compose(parts.body, parts.link, hashtags);
+  const whole = composeCaption(parts.body, parts.link, hashtags);
   if (fits(whole)) return done(whole, false);
 
-  while (hashtags.length > 0 && !fits(compose('', parts.link, hashtags))) {
+  while (hashtags.length > 0 && !fits(composeCaption('', parts.link, hashtags))) {
     droppedHashtags.unshift(hashtags.pop() as string);
   }
-  const withoutDropped = compose(parts.body, parts.link, hashtags);
+  const withoutDropped = composeCaption(parts.body, parts.link, hashtags);
   if (droppedHashtags.length > 0 && fits(withoutDropped)) return done(withoutDropped, false);
   const graphemes = Array.from(segmenter.segment(parts.body), (s) => s.segment);
   // The longest shortened body that still fits, by bisection on graphemes kept.
@@ -92,8 +93,8 @@ export function fitCaption(parts: CaptionParts, platform: PlatformId): FittedCap
   let high = graphemes.length - 1;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fits(compose(shortenBody(graphemes, mid), parts.link, hashtags))) low = mid;
+    if (fits(composeCaption(shortenBody(graphemes, mid), parts.link, hashtags))) low = mid;
     else high = mid - 1;
   }
-  return done(compose(shortenBody(graphemes, low), parts.link, hashtags), true);
+  return done(composeCaption(shortenBody(graphemes, low), parts.link, hashtags), true);
 }

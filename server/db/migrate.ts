@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as scale from './migrations/0002-scale';
+import * as approval from './migrations/0003-approval';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -12,6 +13,7 @@ export type DialectKind = SiarDb['kind'];
 const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): Promise<void> }> = {
   '0001-initial': initial,
   '0002-scale': scale,
+  '0003-approval': approval,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -101,11 +101,46 @@ export interface PostsTable {
   date_published: string | null;
   valid_from: string | null;
   valid_until: string | null;
+  /** What the feed shows: the live content (approved), retracted, or nothing yet (draft). */
   status: 'draft' | 'approved' | 'retracted';
   approved_by: string | null;
   approved_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 0002 (#13): where the post stands in its approval (server/approval/workflow.ts). */
+  workflow: Generated<'draft' | 'submitted' | 'returned' | 'approved' | 'withdrawn'>;
+  version: Generated<number>;
+  author_id: number | null;
+  revision: Generated<number>;
+  live_revision: number | null;
+  /** JSON number array: who changed the pending revision since the last approval. */
+  contributors: Generated<string>;
+  /** JSON: [{ userId, name, at }] of the pending revision. */
+  approvals: Generated<string>;
+  changed_by: Generated<string>;
+  changed_at: Generated<string>;
+}
+
+/** What editors write: one row per revision of a post (#13). */
+export interface PostRevisionsTable {
+  post_id: string;
+  revision: number;
+  /** JSON of PostContent (server/posts/post-input.ts). */
+  content: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Uploaded images, re-encoded without metadata (server/uploads/process-image.ts). */
+export interface ImagesTable {
+  /** Hex SHA-256 of `bytes`. */
+  id: string;
+  type: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+  created_by: string;
+  created_at: string;
 }
 
 /** The last signed version of one feed URL: `seq` only rises (PROTOCOL §2.6). */
@@ -134,6 +169,8 @@ export interface AuditTable {
   subject: string;
   /** JSON of what it was before, or null. */
   before: string | null;
+  /** Migration 0002: a comment or what changed, or null. */
+  detail: Generated<string | null>;
 }
 
 /** Each report id once (migration 0002): idempotency where `reports` is partitioned. */
@@ -181,6 +218,8 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  images: ImagesTable;
   feed_versions: FeedVersionsTable;
   settings: SettingsTable;
   audit: AuditTable;

@@ -37,6 +37,11 @@ export class FeedPublisher {
     private readonly signatureVersion: SignatureVersion = 'v2',
   ) {}
 
+  /** Posts changed (approved, withdrawn): the next request builds the feed again (#13). */
+  invalidate(): void {
+    this.memo.clear();
+  }
+
   /** The current version for the feed at `url` (served from `origin`). */
   current(origin: string, url: string, now = new Date()): Promise<FeedVersion> {
     const hit = this.memo.get(url);

@@ -1,15 +1,21 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, PostsTable } from '../db/schema';
 import { demoFeed } from '../demo-feed';
 
 /** The office's posts. Part 2 (#13) adds editing and approval; until then they are seeded. */
 
-export type PostRow = PostsTable;
+export type PostRow = Selectable<PostsTable>;
+export type NewPostRow = Insertable<PostsTable>;
 
-/** Posts a feed carries: approved ones, and retracted ones as `approved: false` so that caches drop them. */
+/**
+ * Posts a feed carries: approved ones, and retracted ones as `approved: false` so that caches drop them.
+ * A post whose window has not opened yet is not in the feed at all (#13): an embargoed press
+ * release stays on the office's server until its time, and the feed's next version (a new
+ * body, so a new `seq`) carries it from the moment its window opens, without anyone acting.
+ */
 export async function postsForFeed(db: Kysely<Database>, now = new Date(), limit = 2000): Promise<PostRow[]> {
   const weekAgo = new Date(now.getTime() - 7 * 86400_000).toISOString();
-  return db
+  const rows = await db
     .selectFrom('posts')
     .selectAll()
     .where('status', 'in', ['approved', 'retracted'])
@@ -19,9 +25,11 @@ export async function postsForFeed(db: Kysely<Database>, now = new Date(), limit
     .orderBy('id')
     .limit(limit)
     .execute();
+  // Compared as instants: valid_from carries the office's offset (`…T08:00:00+07:00`).
+  return rows.filter((post) => !post.valid_from || Date.parse(post.valid_from) <= now.getTime());
 }
 
-export async function upsertPosts(db: Kysely<Database>, posts: PostRow[]): Promise<void> {
+export async function upsertPosts(db: Kysely<Database>, posts: NewPostRow[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const post of posts) {
       const { id, created_at, ...rest } = post;
@@ -40,7 +48,7 @@ export async function upsertPosts(db: Kysely<Database>, posts: PostRow[]): Promi
  * The demo feed's items as posts, dated relative to `now`; links stay relative
  * (`/demo/…`) and are made absolute with the origin the feed is served from.
  */
-export function demoPosts(now = new Date()): PostRow[] {
+export function demoPosts(now = new Date()): NewPostRow[] {
   const stamp = now.toISOString();
   return demoFeed('', now).items.map((item) => {
     const meta = item._siar as Record<string, unknown> & { captions: Record<string, string | string[]> };

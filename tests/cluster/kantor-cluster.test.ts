@@ -130,6 +130,7 @@ describe('two Siar Kantor instances on primary + replica + pgbouncer', () => {
     // Killed once it has answered some: mid-load, with requests in flight, whatever the machine's speed.
     const killed = (async () => {
       const deadline = Date.now() + 60_000;
+      // eslint-disable-next-line no-restricted-syntax -- a poll interval while reports arrive (bounded by the deadline), not a fixed sleep
       while (onLedgerA.stored.size < 10 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       a.child.kill('SIGKILL');
     })();

@@ -17,6 +17,15 @@ describe('toCsv', () => {
     expect(toCsv([row])).toBe(`${line}\r\n`);
   });
 
+  it.each([
+    ['a semicolon is quoted', ['Bidang IKP; Humas', 'x'], '"Bidang IKP; Humas";x'],
+    ['a comma is not', ['Budi, S.Kom', 'x'], 'Budi, S.Kom;x'],
+    ['a tab or CR start is neutralised', ['\tcmd', '\r=1+1'], `'\tcmd;"'\r=1+1"`],
+    ['a formula after a semicolon', ['a', '=1+1'], "a;'=1+1"],
+  ])('with ";": %s', (_label, row, line) => {
+    expect(toCsv([row], ';')).toBe(`${line}\r\n`);
+  });
+
   it('joins rows with CRLF', () => {
     expect(toCsv([['a'], ['b']])).toBe('a\r\nb\r\n');
   });

@@ -168,6 +168,7 @@ export async function resendUnsettled(target: LoadTarget, ledger: Ledger, deadli
         }
       }
     }
+    // eslint-disable-next-line no-restricted-syntax -- the client honours Retry-After, as Siar's outbox does: the wait is the protocol's, not a guess
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
   }
   return { resent: first.length, rounds };

@@ -224,6 +224,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message
     } catch (error) {
       last = error;
     }
+    // eslint-disable-next-line no-restricted-syntax -- a retry delay while a process starts: there is no event to wait on
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${message}${last instanceof Error ? `: ${last.message}` : ''}`);

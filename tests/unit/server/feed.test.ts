@@ -47,7 +47,9 @@ describe.each(DATABASES)('the signed feed on %s', (kind) => {
     const response = await fetch(`${server.origin}/feed.json`);
     const body = Buffer.from(await response.arrayBuffer());
     const feed = parseFeed(body.toString('utf8'), `${server.origin}/feed.json`);
-    expect(feed.items.map((i) => i.id).sort()).toEqual([...DEMO_SHOWN_IDS, ...DEMO_HIDDEN_IDS].sort());
+    // Tomorrow's post is not published before its window opens (#13: embargo).
+    const published = [...DEMO_SHOWN_IDS, ...DEMO_HIDDEN_IDS].filter((id) => id !== 'siaran-penutupan-besok');
+    expect(feed.items.map((i) => i.id).sort()).toEqual(published.sort());
     expect(feed.reportUrl).toBe(`${server.origin}/api/v1/shares`);
     const jws = response.headers.get('siar-signature')!;
     const { header, statement } = await verifyStatement(jws, keys.publicKey);

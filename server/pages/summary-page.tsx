@@ -1,0 +1,200 @@
+import { SharesChart } from '../../components/history/SharesChart';
+import { I18nProvider } from '../../components/i18n';
+import { PLATFORM_NAMES, isPlatformId } from '../../lib/share/platforms';
+import type { Problem } from '../problems';
+import type { DateRange } from '../stats/date-range';
+import { formatRate, overallRate } from '../stats/participation';
+import type { Summary } from '../stats/summary-data';
+import type { DayCount } from '../stats/trend';
+import { Both, Problems } from './posts/bits';
+
+/** `/rekap`: who shared over a range, which unit is behind (by rate), the trend, and every share with its link. */
+
+const safeLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+const platformName = (id: string) => (isPlatformId(id) ? PLATFORM_NAMES[id] : id);
+
+export function SummaryPage({ range, summary, trend, today, problems }: { range: DateRange; summary: Summary; trend: DayCount[]; today: string; problems: Problem[] }) {
+  const rate = overallRate(summary.participation);
+  const caption = `Bagikan per hari / shares per day, ${range.from} – ${range.to}`;
+  return (
+    <>
+      <h1>
+        <Both id="Rekap partisipasi" en="Participation summary" />
+      </h1>
+      <form method="get" action="/rekap" className="actions" aria-label="Rentang tanggal / date range">
+        <label>
+          <Both id="Dari" en="From" /> <input type="date" name="from" defaultValue={range.from} />
+        </label>
+        <label>
+          <Both id="Sampai" en="To" /> <input type="date" name="to" defaultValue={range.to} />
+        </label>
+        <button type="submit">
+          <Both id="Tampilkan" en="Show" />
+        </button>
+        <a className="button primary" href={`/rekap.csv?from=${range.from}&to=${range.to}`}>
+          <Both id="Ekspor CSV (;)" en="Export CSV" />
+        </a>
+        <a className="button" href={`/rekap.csv?from=${range.from}&to=${range.to}&sep=comma`}>
+          CSV (,)
+        </a>
+      </form>
+      <Problems problems={problems} kind="error" title={['Rentang tanggal tidak sah', 'Invalid date range']} />
+      <div className="totals">
+        <div className="total">
+          <strong data-total="rate">{formatRate(rate, 'id')}</strong>
+          <Both id="partisipasi" en="participation" />
+        </div>
+        <div className="total">
+          <strong data-total="shares">{summary.shares - summary.unverified}</strong>
+          <Both id="bagikan terverifikasi" en="verified shares" />
+        </div>
+        <div className="total">
+          <strong data-total="unverified">{summary.unverified}</strong>
+          <Both id="belum terverifikasi" en="unverified" />
+        </div>
+      </div>
+      <I18nProvider language="id">
+        <SharesChart days={trend.map((d) => ({ date: d.date, count: d.shares }))} caption={caption} lastIsToday={range.to === today} />
+      </I18nProvider>
+      <div className="grid">
+        <section data-section="participation">
+          <h2>
+            <Both id="Partisipasi per unit kerja" en="Participation per unit" />
+          </h2>
+          <p className="muted">
+            <Both id="Yang membagikan ÷ pegawai terdaftar: adil untuk unit 3 orang maupun 300 orang." en="People who shared ÷ people enrolled: fair to a unit of 3 and a unit of 300." />
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Unit</th>
+                <th scope="col">
+                  <Both id="Partisipasi" en="Rate" />
+                </th>
+                <th scope="col">
+                  <Both id="Membagikan / terdaftar" en="Shared / enrolled" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.participation.map((row) => (
+                <tr key={row.unit} data-unit={row.unit} data-rate={row.rate ?? ''}>
+                  <td>{row.rank}</td>
+                  <td>{row.unit}</td>
+                  <td>
+                    <strong>{formatRate(row.rate, 'id')}</strong>
+                    <div className="bar" aria-hidden="true">
+                      <span style={{ width: `${Math.round((row.rate ?? 0) * 100)}%` }} />
+                    </div>
+                  </td>
+                  <td>
+                    {row.sharers} / {row.enrolled}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <div>
+          <section data-section="platforms">
+            <h2>Per platform</h2>
+            <table>
+              <tbody>
+                {summary.byPlatform.map((row) => (
+                  <tr key={row.platform}>
+                    <td>{platformName(row.platform)}</td>
+                    <td>
+                      <strong>{row.shares}</strong>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section data-section="people">
+            <h2>
+              <Both id="Per pegawai" en="Per person" />
+            </h2>
+            <table>
+              <tbody>
+                {summary.byPerson.slice(0, 50).map((row) => (
+                  <tr key={row.nip} data-person={row.nip}>
+                    <td>
+                      {row.name}
+                      <br />
+                      <small>
+                        {row.nip} · {row.unit}
+                      </small>
+                    </td>
+                    <td>
+                      <strong>{row.shares}</strong>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </div>
+      </div>
+      <section data-section="posts">
+        <h2>
+          <Both id="Per unggahan" en="Per post" />
+        </h2>
+        <table>
+          <tbody>
+            {summary.byPost.map((row) => (
+              <tr key={row.item_id}>
+                <td>{safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id)}</td>
+                <td>
+                  <strong>{row.shares}</strong> <Both id={`bagikan, ${row.sharers} orang`} en={`shares, ${row.sharers} people`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section data-section="list">
+        <h2>
+          <Both id="Bagikan terbaru, dengan tautannya" en="Latest shares, with their links" />
+        </h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">
+                <Both id="Waktu" en="Time" />
+              </th>
+              <th scope="col">
+                <Both id="Pegawai" en="Person" />
+              </th>
+              <th scope="col">Platform</th>
+              <th scope="col">
+                <Both id="Tautan" en="Link" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.list.map((row, i) => (
+              <tr key={i} data-verified={row.verified}>
+                <td>{row.shared_at.slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  {row.name} <small>({row.unit})</small>
+                  {row.verified ? null : (
+                    <>
+                      {' '}
+                      <span className="badge">
+                        belum terverifikasi <span lang="en">/ unverified</span>
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td>{platformName(row.platform)}</td>
+                <td>{safeLink(row.post_url) ? <a href={safeLink(row.post_url)!}>buka / open</a> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
