@@ -1,5 +1,6 @@
+// Relative imports: Siar Kantor renders components with this on the server, where WXT's '@/' alias (from .wxt/) does not exist in a server-only install.
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { createTranslator, type Language, type Translate } from '@/lib/i18n';
+import { createTranslator, type Language, type Translate } from '../lib/i18n';
 
 interface I18n {
   language: Language;

@@ -1,4 +1,5 @@
-import type { DayCount } from '@/lib/reports/history';
+// Relative imports: Siar Kantor renders this component on the server, where WXT's '@/' alias (from .wxt/) does not exist in a server-only install.
+import type { DayCount } from '../../lib/reports/history';
 import { useI18n } from '../i18n';
 
 const WIDTH = 1000;
