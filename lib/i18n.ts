@@ -1,5 +1,5 @@
-import en from '../public/_locales/en/messages.json';
-import id from '../public/_locales/id/messages.json';
+import en from '../public/_locales/en/messages.json' with { type: 'json' };
+import id from '../public/_locales/id/messages.json' with { type: 'json' };
 import type { LanguageSetting } from './storage';
 
 /**
