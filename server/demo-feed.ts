@@ -12,6 +12,8 @@ export const DEMO_TIMEZONE = 'Asia/Jakarta';
 /** The ids the popup must show today, in the order it must show them. */
 export const DEMO_SHOWN_IDS = ['saik-2019-pembukaan', 'tantangan-gpr-digital', 'asn-wajib-bermedsos'];
 export const DEMO_HIDDEN_IDS = ['draf-rekap-saik', 'pengumuman-kemarin', 'siaran-penutupan-besok', 'berita-kemarin'];
+/** Hidden ones that Siar Kantor does not publish at all yet: their window has not opened (embargo). */
+export const DEMO_EMBARGOED_IDS = ['siaran-penutupan-besok'];
 
 export function demoFeed(origin: string, now: Date = new Date()) {
   const today = calendarDate(now, DEMO_TIMEZONE);
