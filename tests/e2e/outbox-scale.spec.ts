@@ -24,14 +24,15 @@ test('10,000 waiting reports: the popup stays fast, and all reach the server exa
   }
 
   await faults.down();
-  const today = new Date().toISOString().slice(0, 10);
+  const now = Date.now();
   const shares: SeedShare[] = Array.from({ length: COUNT }, (_, i) => ({
     itemId: DEMO_SHOWN_IDS[i % 3]!,
     title: `Unggahan ${i}`,
     platform: ['x', 'facebook', 'whatsapp', 'threads'][i % 4]!,
     status: i % 2 ? 'published' : 'confirmed',
     delivery: 'pending',
-    sharedAt: `${today}T${String(6 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+07:00`,
+    // In the last few hours: a receiver rejects a shared_at in the future (docs/protocol.md §3.3).
+    sharedAt: new Date(now - (60 + i) * 1000).toISOString(),
   }));
   const ids = await seedLegacyShares(siar, `${faults.origin}/feed.json`, `${faults.origin}/api/v1/shares`, shares);
 

@@ -17,7 +17,7 @@ const id = JSON.parse(readFileSync(join(ROOT, 'public/_locales/id/messages.json'
 test('a tab closed right after Post: the popup asks, and Yes reaches the receiver exactly once', async ({ siar, server }) => {
   await serveSite(siar.context, 'x', ['https://x.com']);
   // X never answers this post (the answer would have been the proof): routes added last run first.
-  await siar.context.route(/\/CreateTweet$/, (route) => {
+  await siar.context.route(/\/Create(Note)?Tweet$/, (route) => {
     setTimeout(() => void route.abort().catch(() => undefined), 60_000);
   });
   const page = await siar.context.newPage();
