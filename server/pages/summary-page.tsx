@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SharesChart } from '../../components/history/SharesChart';
 import { I18nProvider } from '../../components/i18n';
 import { PLATFORM_NAMES, isPlatformId } from '../../lib/share/platforms';
@@ -99,41 +100,27 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <div>
           <section data-section="platforms">
             <h2>Per platform</h2>
-            <table>
-              <tbody>
-                {summary.byPlatform.map((row) => (
-                  <tr key={row.platform}>
-                    <td>{platformName(row.platform)}</td>
-                    <td>
-                      <strong>{row.shares}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable rows={summary.byPlatform} rowKey={(row) => row.platform} label={(row) => platformName(row.platform)} count={(row) => <strong>{row.shares}</strong>} />
           </section>
           <section data-section="people">
             <h2>
               <Both id="Per pegawai" en="Per person" />
             </h2>
-            <table>
-              <tbody>
-                {summary.byPerson.slice(0, 50).map((row) => (
-                  <tr key={row.nip} data-person={row.nip}>
-                    <td>
-                      {row.name}
-                      <br />
-                      <small>
-                        {row.nip} · {row.unit}
-                      </small>
-                    </td>
-                    <td>
-                      <strong>{row.shares}</strong>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              rows={summary.byPerson.slice(0, 50)}
+              rowKey={(row) => row.nip}
+              rowAttributes={(row) => ({ 'data-person': row.nip })}
+              label={(row) => (
+                <>
+                  {row.name}
+                  <br />
+                  <small>
+                    {row.nip} · {row.unit}
+                  </small>
+                </>
+              )}
+              count={(row) => <strong>{row.shares}</strong>}
+            />
           </section>
         </div>
       </div>
@@ -141,18 +128,16 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <h2>
           <Both id="Per unggahan" en="Per post" />
         </h2>
-        <table>
-          <tbody>
-            {summary.byPost.map((row) => (
-              <tr key={row.item_id}>
-                <td>{safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id)}</td>
-                <td>
-                  <strong>{row.shares}</strong> <Both id={`bagikan, ${row.sharers} orang`} en={`shares, ${row.sharers} people`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          rows={summary.byPost}
+          rowKey={(row) => row.item_id}
+          label={(row) => (safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id))}
+          count={(row) => (
+            <>
+              <Both id="dibagikan" en="shared" /> <strong>{row.shares}</strong> <Both id={`kali oleh ${row.sharers} orang`} en={`${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`} />
+            </>
+          )}
+        />
       </section>
       <section data-section="list">
         <h2>
@@ -196,5 +181,33 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         </table>
       </section>
     </>
+  );
+}
+
+/** A two-column table of counts: what was counted, and how many (per platform, person, post). */
+function CountTable<Row>({
+  rows,
+  rowKey,
+  rowAttributes,
+  label,
+  count,
+}: {
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowAttributes?: (row: Row) => Record<string, string>;
+  label: (row: Row) => ReactNode;
+  count: (row: Row) => ReactNode;
+}) {
+  return (
+    <table>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} {...rowAttributes?.(row)}>
+            <td>{label(row)}</td>
+            <td>{count(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

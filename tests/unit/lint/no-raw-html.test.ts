@@ -1,18 +1,8 @@
-import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ruleIds, warmUpEslint } from './project-eslint';
 
 /** The lint rule is the guard of docs/protocol.md §2.4: prove it fails on a violation, with the project's own config. */
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
-
-// The first lint loads the parser and every plugin: seconds on a busy machine, once.
-beforeAll(() => eslint.lintText('export {};', { filePath: `${root}/tests/unit/warm.ts` }), 60_000);
-
-async function ruleIds(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: `${root}/${filePath}` });
-  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
-}
+warmUpEslint();
 
 // The first lint loads the project's whole ESLint config (typescript-eslint): seconds on a busy machine.
 describe('raw HTML is a lint error outside the sanitizing helper', { timeout: 30_000 }, () => {

@@ -1,18 +1,8 @@
-import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ruleIds, warmUpEslint } from './project-eslint';
 
 /** Issue 14: a fixed sleep in a test is a lint error; prove it with the project's own config. */
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
-
-// The first lint loads the parser and every plugin: seconds on a busy machine, once.
-beforeAll(() => eslint.lintText('export {};', { filePath: `${root}/tests/unit/warm.ts` }), 60_000);
-
-async function ruleIds(code: string, filePath: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: `${root}/${filePath}` });
-  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
-}
+warmUpEslint();
 
 describe('fixed sleeps fail the lint in tests', () => {
   it.each([

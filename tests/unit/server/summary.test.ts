@@ -42,6 +42,11 @@ describe.each(DATABASES)('the participation summary on %s', (kind) => {
     expect(page.html).toMatch(/data-unit="Sekretariat" data-rate="0.25"/);
     expect(page.html.indexOf('data-unit="Bidang IKP"')).toBeLessThan(page.html.indexOf('data-unit="Sekretariat"'));
     expect(page.html).toContain('role="img"');
+    // Counted per person, per platform and per post (3 shares of one post by 2 people).
+    expect(page.html).toMatch(new RegExp(`data-person="${nipOf(1)}"><td>Budi<br/>.*?</td><td><strong>2</strong></td>`));
+    expect(page.html).toMatch(/<td>X<\/td><td><strong>2<\/strong><\/td>/);
+    expect(page.html).toMatch(/<td>Facebook<\/td><td><strong>1<\/strong><\/td>/);
+    expect(page.html).toMatch(/<strong>3<\/strong> .*?kali oleh 2 orang.*?times by 2 people/);
 
     await share(people[4]!);
     await share(people[5]!);
