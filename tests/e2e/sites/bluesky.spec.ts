@@ -18,7 +18,7 @@ test(`Bluesky (${api}): ProseMirror holds the caption; the PDS’s at:// answer 
   const caption = demoCaption(server.origin, ITEM, 'bluesky');
   // ProseMirror's own document: one paragraph per line (plain ProseMirror folds blank lines when pasting).
   const lines = caption.split('\n').filter((line) => line !== '');
-  await expect.poll(() => page.evaluate(() => (window as unknown as PmWindow).__fixture.textContent())).toBe(lines.join(''));
+  await expect.poll(() => page.evaluate(() => (window as unknown as PmWindow).__fixture?.textContent())).toBe(lines.join(''));
   expect(await page.evaluate(() => (window as unknown as PmWindow).__fixture.paragraphs())).toEqual(lines);
   expect(await page.evaluate(() => (window as unknown as PmWindow).__fixture.caretAtEnd())).toBe(true);
 

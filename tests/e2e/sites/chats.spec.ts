@@ -113,7 +113,7 @@ test('Telegram Web K: TipTap (ProseMirror) holds the caption in its own document
   const caption = demoCaption(server.origin, item, 'telegram');
   // ProseMirror's plain-text paste makes one paragraph per line and drops blank lines.
   const lines = caption.split('\n').filter((line) => line.trim() !== '');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture: { paragraphs(): string[] } }).__fixture.paragraphs())).toEqual(lines);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __fixture: { paragraphs(): string[] } }).__fixture?.paragraphs())).toEqual(lines);
   await page.locator('.input-message-container .ProseMirror').press('End');
   await page.locator('.btn-send').click();
   await expect.poll(() => page.evaluate(sentMessages)).toEqual([lines.join('\n')]);

@@ -20,14 +20,14 @@ test('Instagram (Lexical caption box): opened from the popup; the image goes int
   await site.insert(ITEM);
 
   // The item's image, fetched by the background from the feed's server.
-  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture.file())).toEqual({
+  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture?.file())).toEqual({
     name: '1.svg',
     type: 'image/svg+xml',
     size: expect.any(Number),
   });
   const caption = demoCaption(server.origin, ITEM, 'instagram');
   expect(caption).toContain('\n');
-  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture.caption())).toBe(caption);
+  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture?.caption())).toBe(caption);
   await expect(page.locator('[role="dialog"] img[alt="Preview"]')).toBeVisible();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'site-instagram.png') });
@@ -46,7 +46,7 @@ test('Instagram (classic caption box): the aria-label box of ≤2025 takes the c
   await site.insert(ITEM);
   await expect(page.locator('[role="dialog"] [aria-label="Write a caption..."]')).toBeVisible();
   const caption = demoCaption(server.origin, ITEM, 'instagram');
-  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture.caption())).toBe(caption);
+  await expect.poll(() => page.evaluate(() => (window as unknown as IgWindow).__fixture?.caption())).toBe(caption);
   await page.locator('[role="dialog"] [role="button"]', { hasText: 'Share' }).click();
   await expect(page.getByText('Your post has been shared.')).toBeVisible();
   expect(await onlyStoredReport(server)).toMatchObject({ item_id: ITEM, platform: 'instagram', status: 'published', post_url: null });

@@ -48,7 +48,7 @@ test(`Mastodon (${variant}): on the user’s instance, the React textarea holds 
   await site.insert(ITEM);
   const caption = demoCaption(server.origin, ITEM, 'mastodon');
   // React's own state, not only the DOM value.
-  await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture.value())).toBe(caption);
+  await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture?.value())).toBe(caption);
   const caret = await page.locator('textarea').evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
   expect(caret).toEqual([caption.length, caption.length, caption.length]);
 
@@ -67,7 +67,7 @@ test('Mastodon: the share page opened from the popup on the user’s instance is
   await serveSite(siar.context, 'mastodon', [INSTANCE]);
   await addInstance(siar);
   const page = await shareFromPopup(siar, server, ITEM, 'mastodon', `${INSTANCE}/share`);
-  await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture.value())).toBe(demoCaption(server.origin, ITEM, 'mastodon'));
+  await expect.poll(() => page.evaluate(() => (window as unknown as MastodonWindow).__fixture?.value())).toBe(demoCaption(server.origin, ITEM, 'mastodon'));
   await expect(page.locator('siar-root')).toHaveCount(1);
   await page.locator('textarea').press('Control+Enter');
   expect(await onlyStoredReport(server)).toMatchObject({ platform: 'mastodon', method: 'intent', post_url: `${INSTANCE}/@${USERNAME}/${STATUS_ID}` });
