@@ -22,13 +22,17 @@ import {
   requestImage,
   requestInsert,
 } from '@/lib/sites/background/site-handlers';
-import { feedCache, outboxSummary, userSettings, userSubscriptions } from '@/lib/storage';
+import { moveLegacyTokens, watchReportTokens } from '@/lib/reports/token-store';
+import { feedCache, outboxSummary, userSubscriptions } from '@/lib/storage';
 
 export default defineBackground(() => {
-  // Tokens and reporters live in local storage: keep content scripts out of it.
+  // Reporters live in local storage: keep content scripts out of it where the browser can
+  // (Chromium). Tokens are out of their reach on every browser (lib/reports/token-store.ts),
+  // and earlier builds' tokens are moved there.
   void browser.storage.local
     .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     .catch(() => undefined);
+  void moveLegacyTokens().catch((error: unknown) => console.error('Siar: moving the report tokens', error));
 
   messenger.onMessage('popupRefreshFeeds', ({ sender }) => {
     requireExtensionPage(sender);
@@ -69,10 +73,7 @@ export default defineBackground(() => {
   });
 
   userSubscriptions.watch(() => void refreshFeeds());
-  userSettings.watch((next, previous) => {
-    const tokens = (s: typeof next | null) => JSON.stringify([s?.reportToken, s?.reportTokens]);
-    if (tokens(next) !== tokens(previous)) void resumeAfterTokenChange();
-  });
+  watchReportTokens(() => void resumeAfterTokenChange());
   watchManagedPolicy(() => {
     void refreshFeeds();
     void resumeAfterTokenChange();

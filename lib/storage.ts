@@ -23,13 +23,8 @@ export interface Enrollment {
 
 export interface UserSettings {
   reporter: Reporter;
-  /**
-   * The single token typed in options by builds before protocol version 2. It belongs to
-   * the receivers of the user's subscriptions only (lib/reports/report-tokens.ts).
-   */
-  reportToken: string;
-  /** Receiver origin → token, typed in options or received at enrollment (PROTOCOL §3.3). */
-  reportTokens: Record<string, string>;
+  // The report tokens are not here: content scripts can read storage.local on Firefox, so
+  // they live in the extension's own IndexedDB (lib/reports/token-store.ts).
   enrollment: Enrollment | null;
   language: LanguageSetting;
   /** The platforms the user posts to; null: all of them. */
@@ -42,8 +37,6 @@ export interface UserSettings {
 
 export const DEFAULT_SETTINGS: UserSettings = {
   reporter: { id: '', name: '', unit: '' },
-  reportToken: '',
-  reportTokens: {},
   enrollment: null,
   language: 'auto',
   enabledPlatforms: null,

@@ -1,3 +1,4 @@
+import { SHARE_METHODS, SHARE_STATUSES, type ShareReport } from '../lib/reports/types';
 import { PLATFORM_IDS } from '../lib/share/platforms';
 
 /**
@@ -20,8 +21,8 @@ export const reportJsonSchema = {
     item_id: { type: 'string', minLength: 1, maxLength: 1000 },
     item_url: { anyOf: [absoluteUrl, { type: 'null' }] },
     platform: { type: 'string', enum: PLATFORM_IDS },
-    status: { type: 'string', enum: ['published', 'confirmed'] },
-    method: { type: 'string', enum: ['composer', 'intent', 'manual'] },
+    status: { type: 'string', enum: SHARE_STATUSES },
+    method: { type: 'string', enum: SHARE_METHODS },
     post_url: { anyOf: [absoluteUrl, { type: 'null' }] },
     shared_at: { type: 'string', format: 'date-time' },
     reporter: {
@@ -45,19 +46,13 @@ export const sharesRequestSchema = {
   },
 } as const;
 
-export interface IncomingReport {
-  id: string;
-  feed_url: string;
-  item_id: string;
-  item_url: string | null;
-  platform: string;
-  status: 'published' | 'confirmed';
-  method: 'composer' | 'intent' | 'manual';
-  post_url: string | null;
-  shared_at: string;
-  reporter: { id: string; name: string; unit: string };
-  client: { name: string; version: string };
-}
+/** A report as the extension sends it (one type for both sides: lib/reports/types.ts). */
+export type IncomingReport = ShareReport;
+
+/** The schema requires exactly the report's fields: a field added on one side only does not compile. */
+type SchemaFields = (typeof reportJsonSchema.required)[number];
+type SameFields = [Exclude<keyof ShareReport, SchemaFields>, Exclude<SchemaFields, keyof ShareReport>] extends [never, never] ? true : false;
+export const REPORT_SCHEMA_MATCHES_TYPE: SameFields = true;
 
 export interface FieldIssue {
   path: string;

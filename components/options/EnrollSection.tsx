@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { enroll, parseEnrollmentInput, settingsAfterEnrollment, subscriptionsAfterEnrollment, type EnrollError } from '@/lib/enroll/enroll';
+import { enroll, parseEnrollmentInput, settingsAfterEnrollment, subscriptionsAfterEnrollment, tokensAfterEnrollment, type EnrollError } from '@/lib/enroll/enroll';
 import { isLoopbackHost } from '@/lib/feed/safe-url';
 import type { MessageKey } from '@/lib/i18n';
 import type { ManagedPolicy } from '@/lib/policy';
+import { updateReportTokens } from '@/lib/reports/token-store';
 import { userSettings, userSubscriptions, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 
@@ -50,6 +51,7 @@ export function EnrollSection({ settings, policy }: { settings: UserSettings; po
         }
         const [current, subscriptions] = await Promise.all([userSettings.getValue(), userSubscriptions.getValue()]);
         await userSubscriptions.setValue(subscriptionsAfterEnrollment(subscriptions, result.feeds));
+        await updateReportTokens((tokens) => tokensAfterEnrollment(tokens, result));
         await userSettings.setValue(settingsAfterEnrollment(current, result, new Date()));
         setInput('');
         setNotice({ kind: 'ok', key: 'enrollDone', subs: [result.reporter.name || result.reporter.id, origin, String(result.feeds.length)] });

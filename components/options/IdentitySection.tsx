@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import type { ManagedPolicy } from '@/lib/policy';
 import { receiverOrigins, tokenIsLocked, userToken, type TokenSources } from '@/lib/reports/report-tokens';
-import { userSettings, type UserSettings } from '@/lib/storage';
+import { updateReportTokens, type ReportTokens } from '@/lib/reports/token-store';
+import { updateUserSettings, type UserSettings } from '@/lib/storage';
 import { useI18n } from '../i18n';
 import { ReportTokenWarning } from './ReportTokenWarning';
 
 interface Props {
   settings: UserSettings;
+  tokens: ReportTokens;
   policy: ManagedPolicy;
   subscriptions: ResolvedSubscription[];
   cache: Record<string, FeedCacheEntry>;
@@ -25,9 +27,9 @@ function ownTokens(origins: readonly string[], sources: TokenSources): Record<st
  * shown next to the origin it is sent to, and nowhere else. A locked policy's values and
  * the office's record from enrollment (PROTOCOL §6) are read-only.
  */
-export function IdentitySection({ settings, policy, subscriptions, cache }: Props) {
+export function IdentitySection({ settings, tokens: storedTokens, policy, subscriptions, cache }: Props) {
   const { t } = useI18n();
-  const sources: TokenSources = { settings, policy, subscriptions };
+  const sources: TokenSources = { settings: { ...settings, ...storedTokens }, policy, subscriptions };
   const origins = receiverOrigins(subscriptions, cache, sources);
   const [reporter, setReporter] = useState(settings.reporter);
   const [tokens, setTokens] = useState(() => ownTokens(origins, sources));
@@ -39,16 +41,18 @@ export function IdentitySection({ settings, policy, subscriptions, cache }: Prop
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const current = await userSettings.getValue();
-    const reportTokens: Record<string, string> = { ...current.reportTokens };
-    for (const origin of origins) {
-      if (tokenIsLocked(origin, sources)) continue;
-      const value = (tokens[origin] ?? '').trim();
-      if (value) reportTokens[origin] = value;
-      else delete reportTokens[origin];
-    }
-    // The pre-v2 single token is now written per origin, where it belongs.
-    await userSettings.setValue({ ...current, reporter: { ...reporter }, reportToken: '', reportTokens });
+    await updateReportTokens((current) => {
+      const reportTokens: Record<string, string> = { ...current.reportTokens };
+      for (const origin of origins) {
+        if (tokenIsLocked(origin, sources)) continue;
+        const value = (tokens[origin] ?? '').trim();
+        if (value) reportTokens[origin] = value;
+        else delete reportTokens[origin];
+      }
+      // The pre-v2 single token is now written per origin, where it belongs.
+      return { reportToken: '', reportTokens };
+    });
+    await updateUserSettings({ reporter: { ...reporter } });
     setSaved(true);
   };
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { loadSubscriptions, readPolicy } from '@/lib/config';
 import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { receiverOrigins } from '@/lib/reports/report-tokens';
+import { readReportTokens, watchReportTokens, type ReportTokens } from '@/lib/reports/token-store';
 import { resolveLanguage } from '@/lib/i18n';
 import { watchManagedPolicy, type ManagedPolicy } from '@/lib/policy';
 import { DEFAULT_SETTINGS, feedCache, updateUserSettings, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
@@ -15,6 +16,8 @@ import { SubscriptionsSection } from './SubscriptionsSection';
 
 interface OptionsData {
   settings: UserSettings;
+  /** The user's report tokens (lib/reports/token-store.ts): never in storage.local. */
+  tokens: ReportTokens;
   policy: ManagedPolicy;
   subscriptions: ResolvedSubscription[];
   /** Which receiver each feed names (PROTOCOL §3.3), for the tokens' origins. */
@@ -26,12 +29,13 @@ function useOptionsData(): OptionsData | null {
   useEffect(() => {
     const load = async () => {
       const policy = await readPolicy();
-      const [settings, subscriptions, cache] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy), feedCache.getValue()]);
-      setData({ settings, policy, subscriptions, cache });
+      const [settings, tokens, subscriptions, cache] = await Promise.all([userSettings.getValue(), readReportTokens(), loadSubscriptions(policy), feedCache.getValue()]);
+      setData({ settings, tokens, policy, subscriptions, cache });
     };
     void load();
     const unwatch = [
       userSettings.watch(() => void load()),
+      watchReportTokens(() => void load()),
       userSubscriptions.watch(() => void load()),
       feedCache.watch(() => void load()),
       watchManagedPolicy(() => void load()),
@@ -41,8 +45,8 @@ function useOptionsData(): OptionsData | null {
   return data;
 }
 
-function identityKey({ settings, policy, subscriptions, cache }: OptionsData): string {
-  const origins = receiverOrigins(subscriptions, cache, { settings, policy, subscriptions });
+function identityKey({ settings, tokens, policy, subscriptions, cache }: OptionsData): string {
+  const origins = receiverOrigins(subscriptions, cache, { settings: { ...settings, ...tokens }, policy, subscriptions });
   return JSON.stringify([origins, settings.enrollment?.at ?? null]);
 }
 
@@ -79,6 +83,7 @@ function Options({ data }: { data: OptionsData | null }) {
         // A new receiver or an enrollment starts the form again from what is stored.
         key={identityKey(data)}
         settings={data.settings}
+        tokens={data.tokens}
         policy={data.policy}
         subscriptions={data.subscriptions}
         cache={data.cache}

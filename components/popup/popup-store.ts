@@ -6,6 +6,7 @@ import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { resolveLanguage, type Language } from '@/lib/i18n';
 import { EMPTY_POLICY, effectiveIdentity, watchManagedPolicy, type EffectiveIdentity, type ManagedPolicy } from '@/lib/policy';
 import { tokenOwner, type TokenOwner } from '@/lib/reports/report-tokens';
+import { readReportTokens, watchReportTokens } from '@/lib/reports/token-store';
 import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
@@ -56,6 +57,7 @@ export async function loadPopupState(): Promise<void> {
     userSettings.getValue(),
     shareAttempts.getValue(),
   ]);
+  const tokens = await readReportTokens();
   const sharedOn = await loadSharedOn(selectTodayFromCache(subscriptions, cache, new Date()));
   usePopupStore.setState({
     loaded: true,
@@ -67,7 +69,7 @@ export async function loadPopupState(): Promise<void> {
     identity: effectiveIdentity(settings, policy),
     settings,
     policy,
-    tokenOwner: (receiverUrl: string) => tokenOwner(receiverUrl, { settings, policy, subscriptions }),
+    tokenOwner: (receiverUrl: string) => tokenOwner(receiverUrl, { settings: { ...settings, ...tokens }, policy, subscriptions }),
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
   });
@@ -86,7 +88,7 @@ export function watchPopupState(): () => void {
   const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions, shareAttempts].map((item) =>
     item.watch(reload),
   );
-  unwatch.push(watchManagedPolicy(reload));
+  unwatch.push(watchManagedPolicy(reload), watchReportTokens(reload));
   // Each minute: the day may change, and a post not seen to go out becomes a question.
   const clock = setInterval(reload, 60_000);
   return () => {

@@ -3,6 +3,7 @@ import { safeUrl } from '../feed/safe-url';
 import type { Subscription } from '../feed/types';
 import { CLIENT_NAME } from '../reports/make-share';
 import type { Reporter } from '../reports/types';
+import type { ReportTokens } from '../reports/token-store';
 import type { UserSettings } from '../storage';
 
 /**
@@ -104,13 +105,14 @@ export async function enroll(origin: string, code: string, clientVersion: string
   return { ok: true, origin, token: parsed.token, reporter: parsed.reporter, feeds };
 }
 
-/** The settings after enrollment: the token for the office's origin only, the office's record of the person. */
+/** The settings after enrollment: the office's record of the person. */
 export function settingsAfterEnrollment(settings: UserSettings, enrolled: Enrolled, now: Date): UserSettings {
-  return {
-    ...settings,
-    reportTokens: { ...settings.reportTokens, [enrolled.origin]: enrolled.token },
-    enrollment: { origin: enrolled.origin, reporter: enrolled.reporter, at: now.toISOString() },
-  };
+  return { ...settings, enrollment: { origin: enrolled.origin, reporter: enrolled.reporter, at: now.toISOString() } };
+}
+
+/** The tokens after enrollment: the office's token for the office's origin only. */
+export function tokensAfterEnrollment(tokens: ReportTokens, enrolled: Enrolled): ReportTokens {
+  return { ...tokens, reportTokens: { ...tokens.reportTokens, [enrolled.origin]: enrolled.token } };
 }
 
 /** The user's subscriptions with the office's feeds added, or updated with their key and receiver. */

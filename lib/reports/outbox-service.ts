@@ -3,6 +3,7 @@ import { loadSubscriptions, readPolicy } from '../config';
 import { createSerialQueue } from '../serial';
 import { outboxSummary, userSettings } from '../storage';
 import { tokenForReceiver, type TokenSources } from './report-tokens';
+import { readReportTokens } from './token-store';
 import { migrateLegacyShares } from './legacy-shares';
 import { applyOutcome, FRESH_RECEIVER, nextWakeUp, planBatches, unpauseReceivers, type Batch } from './outbox';
 import { readOutboxSummary } from './outbox-summary';
@@ -131,8 +132,8 @@ async function loadDue(db: ShareDb, now: number): Promise<{ records: ShareRecord
 /** What decides which token, if any, goes to which receiver (PROTOCOL §3.3). */
 export async function loadTokenSources(): Promise<TokenSources> {
   const policy = await readPolicy();
-  const [settings, subscriptions] = await Promise.all([userSettings.getValue(), loadSubscriptions(policy)]);
-  return { settings, policy, subscriptions };
+  const [settings, tokens, subscriptions] = await Promise.all([userSettings.getValue(), readReportTokens(), loadSubscriptions(policy)]);
+  return { settings: { ...settings, ...tokens }, policy, subscriptions };
 }
 
 async function flushRound(): Promise<void> {

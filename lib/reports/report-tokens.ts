@@ -2,6 +2,7 @@ import { safeUrl } from '../feed/safe-url';
 import type { FeedCacheEntry, ResolvedSubscription, Subscription } from '../feed/types';
 import type { ManagedPolicy } from '../policy';
 import type { UserSettings } from '../storage';
+import type { ReportTokens } from './token-store';
 import { chooseReceiver } from './make-share';
 
 /**
@@ -11,7 +12,8 @@ import { chooseReceiver } from './make-share';
  */
 
 export interface TokenSources {
-  settings: Pick<UserSettings, 'reportToken' | 'reportTokens' | 'enrollment'>;
+  /** The user's settings with their tokens (lib/reports/token-store.ts). */
+  settings: Pick<UserSettings, 'enrollment'> & ReportTokens;
   policy: Pick<ManagedPolicy, 'feeds' | 'reportToken' | 'reportTokens' | 'locked'>;
   /** Every subscription in force, managed ones marked so. */
   subscriptions: readonly Pick<ResolvedSubscription, 'url' | 'report_url' | 'source'>[];

@@ -1,4 +1,5 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { idbConnection } from '../idb-connection';
 import { itemKey } from '../feed/today';
 import { isWaiting } from './outbox';
 import type { PlatformId } from '../share/platforms';
@@ -44,39 +45,25 @@ interface SiarDb extends DBSchema {
 
 export type ShareDb = IDBPDatabase<SiarDb>;
 
-let opening: Promise<ShareDb> | null = null;
+// A newer version (an update of Siar) wants the database: the connection lets it have it.
+const connection = idbConnection<SiarDb>(SHARE_DB_NAME, SHARE_DB_VERSION, (db, oldVersion) => {
+  if (oldVersion < 1) {
+    const shares = db.createObjectStore('shares', { keyPath: 'report.id' });
+    shares.createIndex('outbox', ['waitingFor', 'nextAttemptAt']);
+    shares.createIndex('item', ['report.feed_url', 'report.item_id', 'report.platform']);
+    shares.createIndex('sharedAt', 'sharedAtMs');
+    shares.createIndex('delivery', 'delivery');
+    db.createObjectStore('receivers');
+  }
+});
 
 export function openShareDb(): Promise<ShareDb> {
-  opening ??= openDB<SiarDb>(SHARE_DB_NAME, SHARE_DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const shares = db.createObjectStore('shares', { keyPath: 'report.id' });
-        shares.createIndex('outbox', ['waitingFor', 'nextAttemptAt']);
-        shares.createIndex('item', ['report.feed_url', 'report.item_id', 'report.platform']);
-        shares.createIndex('sharedAt', 'sharedAtMs');
-        shares.createIndex('delivery', 'delivery');
-        db.createObjectStore('receivers');
-      }
-    },
-    // A newer version (an update of Siar) wants the database: let it have it.
-    blocking() {
-      void closeShareDb();
-    },
-    terminated() {
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
+  return connection.open();
 }
 
 /** Closes the connection; the next call opens it again (tests, version changes). */
-export async function closeShareDb(): Promise<void> {
-  const current = opening;
-  opening = null;
-  if (current) (await current.catch(() => null))?.close();
+export function closeShareDb(): Promise<void> {
+  return connection.close();
 }
 
 export function toStored(record: ShareRecord): StoredShare {

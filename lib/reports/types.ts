@@ -7,8 +7,11 @@ export interface Reporter {
   unit: string;
 }
 
-export type ShareStatus = 'published' | 'confirmed';
-export type ShareMethod = 'composer' | 'intent' | 'manual';
+/** The values of a report's `status` and `method` (docs/protocol.md §3.3): the receiver's schema checks the same lists. */
+export const SHARE_STATUSES = ['published', 'confirmed'] as const;
+export const SHARE_METHODS = ['composer', 'intent', 'manual'] as const;
+export type ShareStatus = (typeof SHARE_STATUSES)[number];
+export type ShareMethod = (typeof SHARE_METHODS)[number];
 
 /** One report exactly as docs/protocol.md §3.3 sends it. */
 export interface ShareReport {

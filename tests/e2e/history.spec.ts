@@ -114,7 +114,7 @@ test('a share made in the popup appears in the history, pending until the receiv
   await siar.worker.evaluate(async () => {
     const local = (globalThis as unknown as ExtensionGlobal).chrome.storage.local;
     const { settings } = await local.get('settings');
-    await local.set({ settings: { ...((settings as object) ?? { reporter: { id: '', name: '', unit: '' }, reportToken: '' }), language: 'en' } });
+    await local.set({ settings: { ...((settings as object) ?? { reporter: { id: '', name: '', unit: '' } }), language: 'en' } });
   });
   await expect(tab.locator('h1')).toHaveText('Siar share history');
   await expect(row).toContainText('Confirmed · received by the office');

@@ -11,9 +11,12 @@ const ITEM = 'tantangan-gpr-digital';
 
 type FixtureWindow = Window & { __fixture: { text(name?: string): string | null } };
 
-test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the caption goes into X, the report reaches the office', async () => {
+const TOKEN = 'token-firefox-rahasia';
+
+test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the token stays out of storage.local, the caption goes into X, the report reaches the office', async () => {
   test.setTimeout(120_000);
-  const server = await startTestServer();
+  // This office accepts reports with its token only: the one typed in options below.
+  const server = await startTestServer({ tokens: [TOKEN] });
   // The policy file is machine-wide (the machine lock is held by the global setup) and Firefox
   // reads it only at start-up: it is removed as soon as Firefox has read it.
   let firefox: Awaited<ReturnType<typeof launchFirefoxWithSiar>> | undefined;
@@ -30,6 +33,18 @@ test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the ca
     await popup.waitForSelector(`[data-siar-status][data-siar-feed="${server.feedUrl}"][data-state="ok"]`);
     expect(await popup.$eval(`[data-siar-item="${ITEM}"] [data-siar-title]`, (node) => node.textContent)).toBeTruthy();
     await popup.close();
+
+    // The user types the office's token. Firefox has no storage.local.setAccessLevel, so
+    // storage.local is readable by content scripts: the token must not be there
+    // (lib/reports/token-store.ts keeps it in the extension's own IndexedDB).
+    const options = await openExtensionPage(browser, 'options.html', `[data-siar-token-origin="${server.origin}"]`);
+    await options.locator('input[name="report-token"]').fill(TOKEN);
+    await options.locator('#identity-heading ~ form button[type="submit"]').click();
+    await options.waitForSelector('#identity-heading ~ form [role="status"]');
+    const local = await options.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<unknown> } } } }).browser.storage.local.get(null)));
+    expect(local).toContain('reportTokensRevision');
+    expect(local).not.toContain(TOKEN);
+    await options.close();
 
     // X's look-alike page at https://x.com: Siar's button, then Insert, into Draft.js.
     const page = await browser.newPage();
@@ -51,6 +66,8 @@ test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the ca
       post_url: `https://x.com/${HANDLE}/status/${POST_ID}`,
       reporter_id: REPORTER.id,
     });
+    // It went with the token (this office refuses reports without it).
+    expect(server.storedRows()).toHaveLength(1);
   } finally {
     await firefox.browser.close();
     await server.close();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enroll, parseEnrollmentInput, settingsAfterEnrollment, subscriptionsAfterEnrollment } from '@/lib/enroll/enroll';
+import { enroll, parseEnrollmentInput, settingsAfterEnrollment, subscriptionsAfterEnrollment, tokensAfterEnrollment } from '@/lib/enroll/enroll';
 import { DEFAULT_SETTINGS } from '@/lib/storage';
 import { startServer, type RunningServer } from '../../../server/app';
 
@@ -47,7 +47,7 @@ describe('enrollment against Siar Kantor', () => {
     expect(await enroll(origin, code, '0.1.0')).toEqual({ ok: false, error: 'gone', reason: 'code_used' });
     expect(await enroll(origin, 'KODE-LAIN', '0.1.0')).toMatchObject({ ok: false, error: 'gone' });
     const settings = settingsAfterEnrollment(DEFAULT_SETTINGS, result, new Date('2026-12-01T00:00:00Z'));
-    expect(settings.reportTokens).toEqual({ [origin]: result.token });
+    expect(tokensAfterEnrollment({ reportToken: '', reportTokens: { 'https://lain.go.id': 'x' } }, result).reportTokens).toEqual({ 'https://lain.go.id': 'x', [origin]: result.token });
     expect(settings.enrollment).toEqual({ origin, reporter: BUDI, at: '2026-12-01T00:00:00.000Z' });
     expect(subscriptionsAfterEnrollment([{ url: `${origin}/feed.json`, name: 'mine' }], result.feeds)).toEqual([{ url: `${origin}/feed.json`, name: 'mine', report_url: `${origin}/api/v1/shares` }]);
     const report = await fetch(`${origin}/api/v1/shares`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${result.token}` }, body: '{"reports":[]}' });

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { flushOutbox, OUTBOX_ALARM, recordShare, resumeAfterTokenChange, sendReportsNow, startOutbox } from '@/lib/reports/outbox-service';
 import { listShares } from '@/lib/reports/share-db';
-import { legacyShareRecords, outboxSummary, userSettings, DEFAULT_SETTINGS } from '@/lib/storage';
+import { updateReportTokens } from '@/lib/reports/token-store';
+import { legacyShareRecords, outboxSummary } from '@/lib/storage';
 import { freshShareDb } from './fresh-share-db';
 import { makeRecord, RECEIVER } from './share-factory';
 
@@ -64,7 +65,7 @@ describe('outbox service', () => {
     const requests = stubReceiver((ids) =>
       busy ? new Response('busy', { status: 503, headers: { 'Retry-After': '3600' } }) : Response.json({ accepted: [], duplicate: ids, rejected: [] }),
     );
-    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' } });
+    await updateReportTokens(() => ({ reportToken: '', reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' } }));
     await recordShare(makeRecord(ID));
     await flushOutbox();
     expect((await outboxSummary.getValue()).receivers[0]).toMatchObject({ lastErrorCode: 'busy' });
@@ -92,7 +93,7 @@ describe('outbox service', () => {
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
 
     status = 200;
-    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'baru' } });
+    await updateReportTokens(() => ({ reportToken: '', reportTokens: { [new URL(RECEIVER).origin]: 'baru' } }));
     await resumeAfterTokenChange();
     expect(requests.at(-1)).toEqual({ ids: [ID, ID2], auth: 'Bearer baru' });
     expect(await outboxSummary.getValue()).toMatchObject({ waiting: 0, receivers: [] });
@@ -105,7 +106,7 @@ describe('outbox service', () => {
       const ids = (JSON.parse(String(init.body)) as { reports: { id: string }[] }).reports.map((r) => r.id);
       return accept(ids, init);
     });
-    await userSettings.setValue({ ...DEFAULT_SETTINGS, reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' }, reportToken: 'lama' });
+    await updateReportTokens(() => ({ reportTokens: { [new URL(RECEIVER).origin]: 'rahasia' }, reportToken: 'lama' }));
     const elsewhere = 'https://feed-siapa-saja.example.com/api/v1/shares';
     await recordShare({ ...makeRecord(ID2), receiver: elsewhere });
     await recordShare(makeRecord(ID));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManagedPolicy } from '@/lib/policy';
 import { receiverOrigins, singleTokenOrigins, tokenForReceiver, tokenOwner, type TokenSources } from '@/lib/reports/report-tokens';
+import { NO_REPORT_TOKENS } from '@/lib/reports/token-store';
 import { DEFAULT_SETTINGS } from '@/lib/storage';
 import type { ResolvedSubscription } from '@/lib/feed/types';
 import { EMPTY_CACHE_ENTRY } from '@/lib/feed/fetch-feed';
@@ -11,10 +12,10 @@ import { makeFeed } from '../feed/item-factory';
 const OFFICE = 'https://siar.kominfo.go.id';
 const STRANGER = 'https://feed-siapa-saja.example.com/api/v1/shares';
 
-function sources(policy: Record<string, unknown>, settings: Partial<typeof DEFAULT_SETTINGS> = {}, subscriptions: ResolvedSubscription[] = []): TokenSources {
+function sources(policy: Record<string, unknown>, settings: Partial<TokenSources['settings']> = {}, subscriptions: ResolvedSubscription[] = []): TokenSources {
   const parsed = parseManagedPolicy(policy);
   const managed = parsed.feeds.map((feed) => ({ ...feed, source: 'managed' as const }));
-  return { policy: parsed, settings: { ...DEFAULT_SETTINGS, ...settings }, subscriptions: [...managed, ...subscriptions] };
+  return { policy: parsed, settings: { ...DEFAULT_SETTINGS, ...NO_REPORT_TOKENS, ...settings }, subscriptions: [...managed, ...subscriptions] };
 }
 
 describe('report tokens', () => {
