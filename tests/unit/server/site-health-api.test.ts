@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countStep, EMPTY_SITE_HEALTH, type SiteHealthState } from '../../../lib/sites/site-check';
+import { sendSiteHealth } from '../../../lib/sites/site-health-report';
 import { DATABASES } from './databases';
 import { clearTables, nipOf, startKantor, type TestKantor } from './test-server';
 
@@ -123,6 +125,19 @@ describe.each(DATABASES)('the site check at Siar Kantor on %s', (kind) => {
     // Another version failing is its own line.
     await post(body({ client: { name: 'siar', version: '0.2.0' }, days: [], failing: [{ platform: 'linkedin', step: 'composer', since: at(daysAgo(1), '03:00') }] }), tokens[1]);
     expect(await dashboard()).toContain('(versi 0.2.0)');
+  });
+
+  it('takes what the extension’s own sender sends, found through /.well-known/siar', async () => {
+    const now = new Date();
+    const state = [1, 2, 3].reduce<SiteHealthState>(
+      (health, minute) => countStep(health, { version: V, platform: 'linkedin', step: 'composer', ok: false }, new Date(now.getTime() - (10 - minute) * 60_000)),
+      EMPTY_SITE_HEALTH,
+    );
+    const sent = await sendSiteHealth(state, [{ origin: server.origin, token: tokens[0] }], V, now);
+    // Only today so far: nothing is marked sent, and it goes again next time.
+    expect(sent).toEqual({});
+    expect(await rows()).toEqual([expect.objectContaining({ day: now.toISOString().slice(0, 10), platform: 'linkedin', composer_fail: 3 })]);
+    expect(await dashboard()).toContain('Penyisipan di LinkedIn gagal sejak');
   });
 
   it('needs a person’s token: none 401, unknown 403, revoked 401, and stores nothing', async () => {
