@@ -38,11 +38,11 @@ function line(step: FailingStep, timezone: string, now: Date): string {
 export function siteHealthBlock(steps: readonly FailingStep[], timezone: string, now: Date): string {
   if (steps.length === 0) return '';
   return `<section class="site-health" data-site-health aria-labelledby="site-health-title">
-<style>.site-health{border-color:#f3b8b2;background:#fffafa}.site-health ul{margin:0 0 8px;padding-left:20px}.site-health li{margin:4px 0}.site-health li small{display:block}</style>
+<style>.site-health{border-color:#f3b8b2;background:#fffafa}.site-health ul{margin:0 0 8px;padding-left:20px}.site-health li{margin:4px 0}.site-health li small{display:block}.site-health p{margin:0;font-size:14px}</style>
 <h2 id="site-health-title">Kesehatan situs <small>/ Site check</small></h2>
 <ul>${steps.map((step) => line(step, timezone, now)).join('\n')}</ul>
 <p class="muted">Siar di situs itu mungkin usang. Sampai diperbarui, pegawai tetap bisa berbagi: Salin lalu halaman bagikan. Jam menurut zona waktu kantor (${e(timezone)}).
-<span lang="en">/ Siar on that site may be out of date. Until it is updated, people can still share: Copy, then the share page. Times in the office's time zone.</span></p>
+<small lang="en">/ Siar on that site may be out of date. Until it is updated, people can still share: Copy, then the share page. Times in the office's time zone.</small></p>
 </section>`;
 }
 
