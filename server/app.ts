@@ -23,6 +23,7 @@ import { postsApiPlugin } from './plugins/posts-api';
 import { postsPagesPlugin } from './plugins/posts-pages';
 import { summaryPlugin } from './plugins/summary';
 import { reportsPlugin } from './plugins/reports';
+import { siteHealthPlugin } from './plugins/site-health';
 import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
 import { demoPosts, upsertPosts } from './store/posts';
@@ -152,6 +153,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(fastifyRateLimit, { global: false });
   await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
   await app.register(reportsPlugin(kantor));
+  await app.register(siteHealthPlugin(kantor));
   await app.register(feedPlugin(kantor));
   await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
   await app.register(dashboardPlugin(kantor));

@@ -21,6 +21,8 @@ export function dashboardPage(
   day: DayReport,
   links: { previous: string; next: string; today: string; csv: string; isToday: boolean },
   frame: { user: PageUser; csrf: string },
+  /** The site check's block (server/site-health), empty while every site works. */
+  siteHealth = '',
 ): string {
   const none = 'Belum ada. <span lang="en">/ None yet.</span>';
   const items = table(
@@ -77,6 +79,7 @@ export function dashboardPage(
 <div class="total"><strong data-total="unverified">${day.unverified}</strong>belum terverifikasi <small>/ unverified</small></div>
 <div class="total"><strong data-total="items">${day.byItem.length}</strong>unggahan <small>/ posts</small></div>
 </div>
+${siteHealth}
 <div class="grid">
 <section><h2>Per unggahan <small>/ per post</small></h2>${items}</section>
 <div>

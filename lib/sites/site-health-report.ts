@@ -3,8 +3,8 @@ import { dayOf, failingSteps } from './site-check';
 import type { PlatformId } from '../share/platforms';
 
 /**
- * The office's copy of the site check (README, "Extensions to the protocol"): once a day,
- * the finished days' counters go to each report receiver that advertises support at
+ * The office's copy of the site check (docs/protocol.md §7.1): every few hours, and at once
+ * when a step starts or stops failing, the days' counters go to each report receiver that advertises support at
  * `GET <origin>/.well-known/siar` with `{ "site_health_url": "<same-origin URL>" }`.
  * Counters only: no text, no links, no reporter. The token goes only to its own origin
  * (PROTOCOL §3.3).
@@ -25,11 +25,14 @@ export interface SiteHealthBody {
   failing: { platform: PlatformId; step: string; since: string }[];
 }
 
-/** The finished days after `after` (YYYY-MM-DD), and the steps failing now. */
+/**
+ * The days after `after` (YYYY-MM-DD) up to today (today's counts so far: a later send of the
+ * same day replaces them at the office), and the steps failing now.
+ */
 export function buildSiteHealthBody(state: SiteHealthState, version: string, after: string, now: Date): SiteHealthBody | null {
   const today = dayOf(now);
   const days = Object.entries(state.days)
-    .filter(([day]) => day > after && day < today)
+    .filter(([day]) => day > after && day <= today)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([day, versions]) => Object.entries(versions).map(([v, sites]) => ({ day, version: v, sites })));
   if (days.length === 0) return null;
@@ -54,8 +57,8 @@ export async function discoverSiteHealthUrl(origin: string, doFetch: typeof fetc
 }
 
 /**
- * Sends what each receiver has not had yet; returns the new "sent until" day per origin
- * (unchanged where nothing was sent or the receiver did not take it: tried again next time).
+ * Sends what each receiver has not had yet, and today so far; returns the new "sent until"
+ * (last finished) day per origin, unchanged where the receiver did not take it: tried again next time.
  */
 export async function sendSiteHealth(
   state: SiteHealthState,
@@ -75,7 +78,9 @@ export async function sendSiteHealth(
     try {
       const response = await doFetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
       await response.body?.cancel().catch(() => undefined);
-      if (response.ok) sentUntil[origin] = body.days[body.days.length - 1]!.day;
+      // Only finished days count as sent: today goes again, with its later counts.
+      const finished = body.days.filter((day) => day.day < dayOf(now));
+      if (response.ok && finished.length > 0) sentUntil[origin] = finished[finished.length - 1]!.day;
     } catch {
       // Network trouble: the same days go next time.
     }

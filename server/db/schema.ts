@@ -205,6 +205,33 @@ export interface ReportPeopleDaysTable {
   unit: string;
 }
 
+/** Migration 0004-site-health: the site check's counters (docs/protocol.md §7.1). */
+export interface SiteHealthDaysTable {
+  person_id: number;
+  /** YYYY-MM-DD (UTC), as the extension counted it. */
+  day: string;
+  version: string;
+  platform: string;
+  composer_ok: number;
+  composer_fail: number;
+  caption_ok: number;
+  caption_fail: number;
+  publish_ok: number;
+  publish_fail: number;
+  permalink_ok: number;
+  permalink_fail: number;
+  received_at: string;
+}
+
+export interface SiteHealthFailingTable {
+  person_id: number;
+  version: string;
+  platform: string;
+  step: string;
+  since: string;
+  reported_at: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   report_ids: ReportIdsTable;
@@ -223,4 +250,6 @@ export interface Database {
   feed_versions: FeedVersionsTable;
   settings: SettingsTable;
   audit: AuditTable;
+  site_health_days: SiteHealthDaysTable;
+  site_health_failing: SiteHealthFailingTable;
 }

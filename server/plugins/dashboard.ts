@@ -6,6 +6,7 @@ import { DASHBOARD_CSV_COLUMNS, dashboardCsvRows, readDay, recentReports } from 
 import { dashboardPage } from '../dashboard-page';
 import { requestOrigin } from '../http-helpers';
 import { reportsPage } from '../reports-page';
+import { siteHealthNotice } from '../site-health/site-health-block';
 
 /** The office's report pages: `/` (latest reports), `/dashboard` and `/dashboard.csv`, for every staff role. */
 
@@ -37,7 +38,7 @@ export function dashboardPlugin(kantor: Kantor) {
       const day = await readDay(kantor.read.db, date, DASHBOARD_LIST_LIMIT);
       const at = (d: string) => `/dashboard?date=${d}`;
       const links = { previous: at(addDays(date, -1)), next: at(addDays(date, 1)), today: '/dashboard', csv: `/dashboard.csv?date=${date}`, isToday: date === today };
-      return reply.headers(noStore).type('text/html; charset=utf-8').send(dashboardPage(day, links, { user: request.user!, csrf: reply.generateCsrf() }));
+      return reply.headers(noStore).type('text/html; charset=utf-8').send(dashboardPage(day, links, { user: request.user!, csrf: reply.generateCsrf() }, await siteHealthNotice(kantor.read.db, kantor.settings.timezone)));
     });
 
     app.get<{ Querystring: { date?: string } }>('/dashboard.csv', { preHandler: staff, schema: dateQuery }, async (request, reply) => {

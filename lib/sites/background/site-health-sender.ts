@@ -5,8 +5,9 @@ import { originOf, tokenForOrigin } from '../../reports/report-tokens';
 import { createSerialQueue } from '../../serial';
 import { feedCache, siteHealth } from '../../storage';
 import { sendSiteHealth, type HealthReceiver } from '../site-health-report';
+import { siteHealthWrites } from './site-health-writes';
 
-/** Once a day (checked every few hours), the site check's finished days go to the offices that want them. */
+/** Every few hours, and when a step starts or stops failing (site-health.ts), the site check goes to the offices that want it. */
 
 export const SITE_HEALTH_ALARM = 'siar-site-health';
 const serially = createSerialQueue();
@@ -34,8 +35,8 @@ export function sendSiteHealthNow(now = new Date()): Promise<void> {
     const receivers = await healthReceivers();
     const state = await siteHealth.getValue();
     const sentUntil = await sendSiteHealth(state, receivers, browser.runtime.getManifest().version, now);
-    // Counters may have moved meanwhile: only the sent marks are written.
-    await siteHealth.setValue({ ...(await siteHealth.getValue()), sentUntil });
+    // Counters may have moved meanwhile: only the sent marks are written, in the counters' queue.
+    await siteHealthWrites(async () => siteHealth.setValue({ ...(await siteHealth.getValue()), sentUntil }));
   });
 }
 

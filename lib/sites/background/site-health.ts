@@ -1,14 +1,14 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { createSerialQueue } from '../../serial';
 import type { PlatformId } from '../../share/platforms';
 import { siteHealth } from '../../storage';
 import { countStep, failingSteps, SITE_STEPS, type SiteStep } from '../site-check';
+import { sendSiteHealthNow } from './site-health-sender';
+import { siteHealthWrites } from './site-health-writes';
 import { checkSender } from './site-sender';
 
 /** The background's side of the site check: the one writer of its counters. */
 
-const serially = createSerialQueue();
 const version = () => browser.runtime.getManifest().version;
 
 export async function isSiteOutdated(platform: PlatformId): Promise<boolean> {
@@ -21,9 +21,15 @@ export async function recordSiteStep(
 ): Promise<{ outdated: boolean }> {
   await checkSender(sender, data.platform);
   if (!SITE_STEPS.includes(data.step) || typeof data.ok !== 'boolean') return { outdated: await isSiteOutdated(data.platform) };
-  return serially(async () => {
-    const next = countStep(await siteHealth.getValue(), { version: version(), platform: data.platform, step: data.step, ok: data.ok }, new Date());
+  return siteHealthWrites(async () => {
+    const was = await siteHealth.getValue();
+    const next = countStep(was, { version: version(), platform: data.platform, step: data.step, ok: data.ok }, new Date());
     await siteHealth.setValue(next);
-    return { outdated: failingSteps(next, version(), data.platform).length > 0 };
+    const failing = failingSteps(next, version(), data.platform);
+    // docs/protocol.md §7.1: the office hears at once when a step starts or stops failing.
+    if (failing.includes(data.step) !== failingSteps(was, version(), data.platform).includes(data.step)) {
+      void sendSiteHealthNow().catch((error: unknown) => console.error('Siar: site check', error));
+    }
+    return { outdated: failing.length > 0 };
   });
 }

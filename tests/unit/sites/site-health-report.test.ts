@@ -29,7 +29,7 @@ describe('site check counters', () => {
     expect(state.days['2026-12-01']![V]!.linkedin!.composer).toEqual({ ok: 2, fail: 3 });
   });
 
-  it('builds the daily body from finished days only, with the steps failing now; no text, no links', () => {
+  it('builds the body from the days not sent yet and today so far, with the steps failing now; no text, no links', () => {
     const state = counted([
       ['2026-11-30T09:00:00Z', 'caption', true],
       ['2026-12-01T09:10:00Z', 'caption', false],
@@ -38,10 +38,12 @@ describe('site check counters', () => {
       ['2026-12-02T01:00:00Z', 'caption', false],
     ]);
     const body = buildSiteHealthBody(state, V, '', at('2026-12-02T03:00:00Z'))!;
-    expect(body.days.map((day) => day.day)).toEqual(['2026-11-30', '2026-12-01']);
+    expect(body.days.map((day) => day.day)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02']);
     expect(body.days[1]).toEqual({ day: '2026-12-01', version: V, sites: { linkedin: { caption: { ok: 0, fail: 3 } } } });
+    expect(body.days[2]).toEqual({ day: '2026-12-02', version: V, sites: { linkedin: { caption: { ok: 0, fail: 1 } } } });
     expect(body.failing).toEqual([{ platform: 'linkedin', step: 'caption', since: '2026-12-01T09:10:00.000Z' }]);
-    expect(buildSiteHealthBody(state, V, '2026-12-01', at('2026-12-02T03:00:00Z'))).toBeNull();
+    expect(buildSiteHealthBody(state, V, '2026-12-01', at('2026-12-02T03:00:00Z'))!.days.map((day) => day.day)).toEqual(['2026-12-02']);
+    expect(buildSiteHealthBody(state, V, '2026-12-02', at('2026-12-03T03:00:00Z'))).toBeNull();
   });
 });
 
@@ -119,6 +121,16 @@ describe('sending the site check to the office', () => {
     expect(other.seen.every((request) => request.headers.authorization === undefined)).toBe(true);
     expect(other.seen.some((request) => request.method === 'POST')).toBe(true);
     expect(silent.seen.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('marks only finished days sent: today goes again with its later counts', async () => {
+    const office = await receiver(true);
+    const today = countStep(state, { version: V, platform: 'x', step: 'caption', ok: true }, at('2026-12-02T01:00:00Z'));
+    expect(await sendSiteHealth(today, [{ origin: office.origin, token: '' }], V, now)).toEqual({ [office.origin]: '2026-12-01' });
+    const again = await sendSiteHealth({ ...today, sentUntil: { [office.origin]: '2026-12-01' } }, [{ origin: office.origin, token: '' }], V, now);
+    expect(again).toEqual({ [office.origin]: '2026-12-01' });
+    const posts = office.seen.filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body).days.map((day: { day: string }) => day.day));
+    expect(posts).toEqual([['2026-12-01', '2026-12-02'], ['2026-12-02']]);
   });
 
   it('sends a day once; a receiver that refuses gets it again next time', async () => {
