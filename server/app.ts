@@ -26,7 +26,7 @@ import { reportsPlugin } from './plugins/reports';
 import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
 import { demoPosts, upsertPosts } from './store/posts';
-import { ReportStore } from './store/reports';
+import { ReportStore, reportWriter } from './store/reports';
 import { UserStore } from './store/users';
 
 /** Siar Kantor: the office server, one Fastify plugin per concern over one Kysely database. */
@@ -124,7 +124,7 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
     siar,
     read,
     settings,
-    reports: new ReportStore(siar.db, options.maxQueuedReports),
+    reports: new ReportStore(reportWriter(siar), options.maxQueuedReports),
     people: new PeopleStore(siar.db),
     users: new UserStore(siar.db),
     feed: new FeedPublisher(siar.db, identity, settings.signingKey, settings.signatureVersion),
