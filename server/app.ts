@@ -150,16 +150,20 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     },
   });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
+  // The report receiver stays outside the office's cookies, sessions and CSRF: none of it applies to a bearer token, and it is the hot path (issue 10).
   await app.register(reportsPlugin(kantor));
-  await app.register(feedPlugin(kantor));
-  await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
-  await app.register(dashboardPlugin(kantor));
-  await app.register(peoplePlugin(kantor));
-  await app.register(postsApiPlugin(kantor));
-  await app.register(postsPagesPlugin(kantor));
-  await app.register(summaryPlugin(kantor));
-  await app.register(demoPlugin);
+  const secret = await sessionSecret(kantor.siar);
+  await app.register(async (office) => {
+    await office.register(authPlugin(kantor, secret));
+    await office.register(feedPlugin(kantor));
+    await office.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
+    await office.register(dashboardPlugin(kantor));
+    await office.register(peoplePlugin(kantor));
+    await office.register(postsApiPlugin(kantor));
+    await office.register(postsPagesPlugin(kantor));
+    await office.register(summaryPlugin(kantor));
+    await office.register(demoPlugin);
+  });
   app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
   return app;
 }
