@@ -174,7 +174,8 @@ export async function startServer(options: SiarServerOptions): Promise<RunningSe
   let app: FastifyInstance;
   try {
     app = await buildApp(kantor, options);
-    await app.listen({ port: options.port, host: options.host });
+    // A burst of a thousand connections waits in the accept queue, not in SYN retries (Node's default is 511): the admission gate answers them 503.
+    await app.listen({ port: options.port, host: options.host, backlog: 4096 });
   } catch (error) {
     await kantor.siar.close();
     throw error;
