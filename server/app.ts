@@ -27,7 +27,7 @@ import { siteHealthPlugin } from './plugins/site-health';
 import { ImageStore } from './store/images';
 import { PeopleStore } from './store/people';
 import { demoPosts, upsertPosts } from './store/posts';
-import { ReportStore } from './store/reports';
+import { ReportStore, reportWriter } from './store/reports';
 import { UserStore } from './store/users';
 
 /** Siar Kantor: the office server, one Fastify plugin per concern over one Kysely database. */
@@ -125,7 +125,7 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
     siar,
     read,
     settings,
-    reports: new ReportStore(siar.db, options.maxQueuedReports),
+    reports: new ReportStore(reportWriter(siar), options.maxQueuedReports),
     people: new PeopleStore(siar.db),
     users: new UserStore(siar.db),
     feed: new FeedPublisher(siar.db, identity, settings.signingKey, settings.signatureVersion),
@@ -151,17 +151,21 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     },
   });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
+  // The report receiver stays outside the office's cookies, sessions and CSRF: none of it applies to a bearer token, and it is the hot path (issue 10).
   await app.register(reportsPlugin(kantor));
   await app.register(siteHealthPlugin(kantor));
-  await app.register(feedPlugin(kantor));
-  await app.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
-  await app.register(dashboardPlugin(kantor));
-  await app.register(peoplePlugin(kantor));
-  await app.register(postsApiPlugin(kantor));
-  await app.register(postsPagesPlugin(kantor));
-  await app.register(summaryPlugin(kantor));
-  await app.register(demoPlugin);
+  const secret = await sessionSecret(kantor.siar);
+  await app.register(async (office) => {
+    await office.register(authPlugin(kantor, secret));
+    await office.register(feedPlugin(kantor));
+    await office.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
+    await office.register(dashboardPlugin(kantor));
+    await office.register(peoplePlugin(kantor));
+    await office.register(postsApiPlugin(kantor));
+    await office.register(postsPagesPlugin(kantor));
+    await office.register(summaryPlugin(kantor));
+    await office.register(demoPlugin);
+  });
   app.get('/healthz', { helmet: false }, async () => ({ ok: true }));
   return app;
 }
@@ -172,7 +176,8 @@ export async function startServer(options: SiarServerOptions): Promise<RunningSe
   let app: FastifyInstance;
   try {
     app = await buildApp(kantor, options);
-    await app.listen({ port: options.port, host: options.host });
+    // A burst of a thousand connections waits in the accept queue, not in SYN retries (Node's default is 511): the admission gate answers them 503.
+    await app.listen({ port: options.port, host: options.host, backlog: 4096 });
   } catch (error) {
     await kantor.siar.close();
     throw error;

@@ -15,6 +15,8 @@ export type DatabaseTarget = { kind: 'sqlite'; dataDir: string } | { kind: 'post
 export interface SiarDb {
   db: Kysely<Database>;
   kind: DatabaseTarget['kind'];
+  /** SQLite: the file's own handle, for the report writer's prepared statements (used only while holding Kysely's connection). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ function openSqlite(dataDir: string): SiarDb {
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  return { db, kind: 'sqlite', sqlite: file, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string): Promise<SiarDb> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SiarDb } from '../db/connect';
 import type { ReportsTable } from '../db/schema';
-import { insertNewReports } from '../store/report-writer';
+import { reportWriter } from '../store/reports';
 import { createMonthPartitions, monthsBetween } from './partitions';
 import { seedLoadPostgres } from './seed-load-postgres';
 import { isChatPlatform, pickHour, pickPlatform, SEED_PLATFORMS, seededRandom, unitName, unitWeights, weightedPicker } from './load-model';
@@ -87,12 +87,12 @@ export async function seedLoad(siar: SiarDb, options: SeedOptions, now = new Dat
   }
   let written = 0;
   let batch: ReportsTable[] = [];
+  const writer = reportWriter(siar);
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await siar.db.transaction().execute(async (trx) => {
-      written += (await insertNewReports(trx, rows)).size;
-    });
+    const [outcomes] = await writer.write([rows]);
+    written += outcomes!.filter((outcome) => outcome === 'accepted').length;
     options.progress?.(written);
   };
   for (const row of seedRows(options, now)) {

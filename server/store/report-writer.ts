@@ -1,49 +1,102 @@
-import { sql, type Transaction } from 'kysely';
-import type { Database, ReportsTable } from '../db/schema';
+import type { ReportsTable } from '../db/schema';
 
 /**
- * Writes new reports inside the group commit's transaction (issue 15, docs/SCALE.md):
- * each id is claimed in `report_ids` (the unique constraint that makes a resend a
- * duplicate, partitioned `reports` or not), the claimed rows go into `reports`, and the
- * dashboard's rollups are brought up to date in the same transaction, so a count never
- * disagrees with the rows. Keys are written in sorted order, so that two processes
- * writing the same rollup rows wait for each other instead of deadlocking.
+ * Writes a group commit's reports in one transaction (issue 15, docs/SCALE.md): each id
+ * is claimed in `report_ids` (the unique constraint that makes a resend a duplicate,
+ * partitioned `reports` or not), the claimed rows go into `reports`, and the dashboard's
+ * rollups are brought up to date in the same transaction, so a count never disagrees
+ * with the rows. Keys are written in sorted order, so that two processes writing the
+ * same rollup rows wait for each other instead of deadlocking.
+ *
+ * The hot path of the receiver (issue 10): what to write is worked out here once per
+ * group, in plain code; each dialect then writes it with a fixed handful of statements
+ * (SQLite: prepared statements; PostgreSQL: one claim and one write, rows as arrays),
+ * not a statement built per request.
  */
 
-const ROWS_PER_INSERT = 200;
+export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
+
+export interface RollupRow {
+  day: string;
+  unit: string;
+  platform: string;
+  item_id: string;
+  item_url: string | null;
+  shares: number;
+  unverified: number;
+}
+export interface ReporterRow {
+  day: string;
+  item_id: string;
+  reporter_id: string;
+  unit: string;
+}
+export interface PeopleDayRow {
+  day: string;
+  reporter_id: string;
+  unit: string;
+}
+export interface Rollups {
+  rollups: RollupRow[];
+  reporters: ReporterRow[];
+  peopleDays: PeopleDayRow[];
+}
+
+/** One transaction's statements, per dialect. */
+export interface WriteSteps {
+  /** Inserts the ids that are new (in the order given); returns those. */
+  claim(rows: readonly ReportsTable[]): Promise<Set<string>> | Set<string>;
+  /** Inserts the claimed rows and adds them to the rollups. */
+  insert(rows: readonly ReportsTable[], rollups: Rollups): Promise<void> | void;
+  /** The stored rows with these ids. */
+  stored(ids: readonly string[]): Promise<Map<string, ReportsTable>> | Map<string, ReportsTable>;
+}
+
+export interface ReportWriter {
+  /** Writes every batch in one transaction; an outcome for each row of each batch. */
+  write(batches: readonly ReportsTable[][]): Promise<StoreOutcome[][]>;
+}
+
+const IDENTITY_COLUMNS = ['feed_url', 'item_id', 'platform', 'status', 'method', 'post_url', 'shared_at', 'reporter_id'] as const;
+
+/** A resend carries the same share; the same id on a different share is a client bug. */
+function sameShare(a: ReportsTable, b: ReportsTable): boolean {
+  return IDENTITY_COLUMNS.every((column) => a[column] === b[column]);
+}
 
 const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-/** Inserts the rows whose id is new; returns those ids. */
-export async function insertNewReports(trx: Transaction<Database>, rows: readonly ReportsTable[]): Promise<Set<string>> {
+/** The statements of one transaction, in order; the caller opens and commits it. */
+export async function writeBatches(steps: WriteSteps, batches: readonly ReportsTable[][]): Promise<StoreOutcome[][]> {
   const firstOfId = new Map<string, ReportsTable>();
-  for (const row of rows) if (!firstOfId.has(row.id)) firstOfId.set(row.id, row);
+  for (const rows of batches) for (const row of rows) if (!firstOfId.has(row.id)) firstOfId.set(row.id, row);
   const candidates = [...firstOfId.values()].sort(byKey((row) => row.id));
-  const claimed = new Set<string>();
-  for (let i = 0; i < candidates.length; i += ROWS_PER_INSERT) {
-    const chunk = candidates.slice(i, i + ROWS_PER_INSERT);
-    const returned = await trx
-      .insertInto('report_ids')
-      .values(chunk.map((row) => ({ id: row.id, received_at: row.received_at })))
-      .onConflict((c) => c.column('id').doNothing())
-      .returning('id')
-      .execute();
-    for (const { id } of returned) claimed.add(id);
-  }
-  const fresh = candidates.filter((row) => claimed.has(row.id));
-  for (let i = 0; i < fresh.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('reports').values(fresh.slice(i, i + ROWS_PER_INSERT)).execute();
-  }
-  await addToRollups(trx, fresh);
-  return claimed;
+  const inserted = await steps.claim(candidates);
+  const fresh = candidates.filter((row) => inserted.has(row.id));
+  if (fresh.length > 0) await steps.insert(fresh, rollupsOf(fresh));
+  const others = candidates.filter((row) => !inserted.has(row.id)).map((row) => row.id);
+  const existing = others.length > 0 ? await steps.stored(others) : new Map<string, ReportsTable>();
+  // The first row of an id inserted here is accepted; a later one compares with it.
+  const claimed = new Map<string, ReportsTable>();
+  return batches.map((rows) =>
+    rows.map((row) => {
+      if (inserted.has(row.id) && !claimed.has(row.id)) {
+        claimed.set(row.id, row);
+        return 'accepted';
+      }
+      const stored = claimed.get(row.id) ?? existing.get(row.id);
+      return stored && sameShare(stored, row) ? 'duplicate' : 'conflict';
+    }),
+  );
 }
 
 const day = (row: ReportsTable) => row.shared_at.slice(0, 10);
 
-async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTable[]): Promise<void> {
-  const rollups = new Map<string, { day: string; unit: string; platform: string; item_id: string; item_url: string | null; shares: number; unverified: number }>();
-  const reporters = new Map<string, { day: string; item_id: string; reporter_id: string; unit: string }>();
-  const peopleDays = new Map<string, { day: string; reporter_id: string; unit: string }>();
+/** What the new rows add to the rollups, summed per key and sorted by key. */
+export function rollupsOf(rows: readonly ReportsTable[]): Rollups {
+  const rollups = new Map<string, RollupRow>();
+  const reporters = new Map<string, ReporterRow>();
+  const peopleDays = new Map<string, PeopleDayRow>();
   for (const row of rows) {
     const key = JSON.stringify([day(row), row.reporter_unit, row.platform, row.item_id]);
     const rollup = rollups.get(key) ?? { day: day(row), unit: row.reporter_unit, platform: row.platform, item_id: row.item_id, item_url: null, shares: 0, unverified: 0 };
@@ -54,34 +107,6 @@ async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTa
     reporters.set(JSON.stringify([day(row), row.item_id, row.reporter_id]), { day: day(row), item_id: row.item_id, reporter_id: row.reporter_id, unit: row.reporter_unit });
     peopleDays.set(JSON.stringify([day(row), row.reporter_id]), { day: day(row), reporter_id: row.reporter_id, unit: row.reporter_unit });
   }
-  const sortedRollups = [...rollups.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  for (let i = 0; i < sortedRollups.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('report_rollups')
-      .values(sortedRollups.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) =>
-        c.columns(['day', 'unit', 'platform', 'item_id']).doUpdateSet({
-          shares: sql`report_rollups.shares + excluded.shares`,
-          unverified: sql`report_rollups.unverified + excluded.unverified`,
-          item_url: sql`coalesce(report_rollups.item_url, excluded.item_url)`,
-        }),
-      )
-      .execute();
-  }
-  const sortedReporters = [...reporters.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  for (let i = 0; i < sortedReporters.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('report_reporters')
-      .values(sortedReporters.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.columns(['day', 'item_id', 'reporter_id']).doNothing())
-      .execute();
-  }
-  const sortedPeopleDays = [...peopleDays.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  for (let i = 0; i < sortedPeopleDays.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('report_people_days')
-      .values(sortedPeopleDays.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.columns(['day', 'reporter_id']).doNothing())
-      .execute();
-  }
+  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
+  return { rollups: sorted(rollups), reporters: sorted(reporters), peopleDays: sorted(peopleDays) };
 }

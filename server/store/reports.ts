@@ -1,7 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, ReportsTable } from '../db/schema';
+import type { SiarDb } from '../db/connect';
+import type { ReportsTable } from '../db/schema';
 import type { IncomingReport } from '../report-schema';
-import { insertNewReports } from './report-writer';
+import type { ReportWriter, StoreOutcome } from './report-writer';
+import { postgresReportWriter } from './report-writer-postgres';
+import { sqliteReportWriter } from './report-writer-sqlite';
 
 /**
  * Reports, idempotent on `id` through the primary key (PROTOCOL §3.4), written by
@@ -11,7 +13,7 @@ import { insertNewReports } from './report-writer';
  * traded for speed; one fsync is shared instead of one each.
  */
 
-export type StoreOutcome = 'accepted' | 'duplicate' | 'conflict';
+export type { StoreOutcome } from './report-writer';
 
 /** Who stands behind a batch: an enrolled person (verified) or the body's word. */
 export interface ReportOrigin {
@@ -25,10 +27,6 @@ interface Pending {
   rows: ReportsTable[];
   done(outcome: StoreOutcome[] | Error): void;
 }
-
-const IDENTITY_COLUMNS = ['feed_url', 'item_id', 'platform', 'status', 'method', 'post_url', 'shared_at', 'reporter_id'] as const;
-/** Rows a statement: far below SQLite's and PostgreSQL's limits on bound values. */
-const ROWS_PER_INSERT = 200;
 
 export function toRow(report: IncomingReport, receivedAt: string, origin: ReportOrigin): ReportsTable {
   return {
@@ -52,9 +50,9 @@ export function toRow(report: IncomingReport, receivedAt: string, origin: Report
   };
 }
 
-/** A resend carries the same share; the same id on a different share is a client bug. */
-function sameShare(a: ReportsTable, b: ReportsTable): boolean {
-  return IDENTITY_COLUMNS.every((column) => a[column] === b[column]);
+/** The report writer of the database's dialect. */
+export function reportWriter(siar: SiarDb): ReportWriter {
+  return siar.kind === 'postgres' ? postgresReportWriter(siar.db) : sqliteReportWriter(siar);
 }
 
 export class ReportStore {
@@ -64,7 +62,7 @@ export class ReportStore {
 
   /** `maxQueuedReports`: past it, new batches are refused (503), never accepted and dropped. */
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly writer: ReportWriter,
     private readonly maxQueuedReports = 20_000,
   ) {}
 
@@ -98,13 +96,13 @@ export class ReportStore {
 
   private async commitGroup(group: Pending[]): Promise<void> {
     try {
-      const outcomes = await this.db.transaction().execute((trx) => insertAll(trx, group.map((entry) => entry.rows)));
+      const outcomes = await this.writer.write(group.map((entry) => entry.rows));
       group.forEach((entry, i) => entry.done(outcomes[i]!));
     } catch {
       // Nothing of the group was written: give each request its own chance, and its own error.
       for (const entry of group) {
         try {
-          const [outcome] = await this.db.transaction().execute((trx) => insertAll(trx, [entry.rows]));
+          const [outcome] = await this.writer.write([entry.rows]);
           entry.done(outcome!);
         } catch (error) {
           entry.done(error instanceof Error ? error : new Error(String(error)));
@@ -112,28 +110,4 @@ export class ReportStore {
       }
     }
   }
-}
-
-async function insertAll(trx: Transaction<Database>, batches: ReportsTable[][]): Promise<StoreOutcome[][]> {
-  const all = batches.flat();
-  // Claims each id in report_ids, writes the new rows and the dashboard's rollups (issue 15).
-  const inserted = await insertNewReports(trx, all);
-  const others = [...new Set(all.map((row) => row.id).filter((id) => !inserted.has(id)))];
-  const existing = new Map<string, ReportsTable>();
-  for (let i = 0; i < others.length; i += ROWS_PER_INSERT) {
-    const rows = await trx.selectFrom('reports').selectAll().where('id', 'in', others.slice(i, i + ROWS_PER_INSERT)).execute();
-    for (const row of rows) existing.set(row.id, row);
-  }
-  // The first row of an id inserted here is accepted; a later one compares with it.
-  const claimed = new Map<string, ReportsTable>();
-  return batches.map((rows) =>
-    rows.map((row) => {
-      if (inserted.has(row.id) && !claimed.has(row.id)) {
-        claimed.set(row.id, row);
-        return 'accepted';
-      }
-      const stored = claimed.get(row.id) ?? existing.get(row.id);
-      return stored && sameShare(stored, row) ? 'duplicate' : 'conflict';
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import type { DatabaseTarget } from '../../server/db/connect';
 import { generateSigningKeys, privateKeyFromText } from '../../server/signing';
 import { demoPosts, upsertPosts } from '../../server/store/posts';
 import { findPostgresBin, startCluster, type Cluster } from '../support/postgres-cluster';
+import { fsyncFloor } from './support/fsync-floor';
 
 /**
  * `npm run bench -- server` (issue 10), on loopback, on SQLite and on PostgreSQL:
@@ -23,7 +24,9 @@ import { findPostgresBin, startCluster, type Cluster } from '../support/postgres
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const WARM_UP_SECONDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCIES = [1, 32, 256];
 const TARGET = 0.5;
 
@@ -74,11 +77,11 @@ interface Load {
   non2xx: number;
 }
 
-async function load(port: number, token: string, connections: number): Promise<Load> {
+async function load(port: number, token: string, connections: number, seconds: number): Promise<Load> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/v1/shares`,
     connections,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -91,27 +94,37 @@ async function load(port: number, token: string, connections: number): Promise<L
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const medianLoad = (runs: Load[]): Load => ({
+  perSecond: median(runs.map((r) => r.perSecond)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+});
+const machine = () => `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 const fmt = (value: number) => Math.round(value).toLocaleString('en-US');
 
 async function ingest(label: string, siarArgs: () => string[]): Promise<void> {
   for (const connections of CONCURRENCIES) {
-    const results: Record<'bare' | 'siar', Load> = {} as never;
-    const order: ('bare' | 'siar')[] = connections === 32 ? ['siar', 'bare'] : ['bare', 'siar'];
-    for (const kind of order) {
-      const server = await startChild(kind === 'bare' ? ['bare'] : siarArgs());
-      try {
-        await load(server.port, server.token, Math.min(connections, 8)); // warm-up, hot JIT and caches
-        results[kind] = await load(server.port, server.token, connections);
-      } finally {
-        await stopChild(server.child);
+    // Both servers up at once; the loads alternate between them, ROUNDS times, and the medians are compared.
+    const servers = { bare: await startChild(['bare']), siar: await startChild(siarArgs()) };
+    const runs: Record<'bare' | 'siar', Load[]> = { bare: [], siar: [] };
+    try {
+      for (const kind of ['bare', 'siar'] as const) await load(servers[kind].port, servers[kind].token, Math.min(connections, 8), WARM_UP_SECONDS); // hot JIT and caches
+      for (let round = 0; round < ROUNDS; round++) {
+        const order: ('bare' | 'siar')[] = round % 2 === 0 ? ['bare', 'siar'] : ['siar', 'bare'];
+        for (const kind of order) runs[kind].push(await load(servers[kind].port, servers[kind].token, connections, SECONDS));
       }
+    } finally {
+      await Promise.all([stopChild(servers.bare.child), stopChild(servers.siar.child)]);
     }
-    const { bare, siar } = results;
+    const bare = medianLoad(runs.bare);
+    const siar = medianLoad(runs.siar);
     const ratio = siar.perSecond / bare.perSecond;
+    const floor = connections === 1 ? ` · ${((100 * siar.perSecond) / disk.perSecond).toFixed(0)}% of the disk's fsync floor (${fmt(disk.perSecond)}/s)` : '';
     console.log(
       `  ${label.padEnd(10)} c=${String(connections).padEnd(3)} siar ${fmt(siar.perSecond).padStart(6)} reports/s (p50 ${siar.p50} ms, p99 ${siar.p99} ms)` +
         ` · bare Fastify ${fmt(bare.perSecond).padStart(6)} req/s (p50 ${bare.p50} ms, p99 ${bare.p99} ms)` +
-        ` · ${ratio.toFixed(2)}× ${ratio >= TARGET ? 'OK' : 'BELOW TARGET'}${siar.non2xx ? ` · ${siar.non2xx} non-2xx/errors` : ''}`,
+        ` · ${ratio.toFixed(2)}× ${ratio >= TARGET ? 'OK' : 'BELOW TARGET'}${floor}${siar.non2xx ? ` · ${siar.non2xx} non-2xx/errors` : ''}`,
     );
   }
 }
@@ -142,8 +155,10 @@ async function feedTiming(label: string, database: DatabaseTarget): Promise<void
 const sqliteDir = () => mkdtempSync(join(tmpdir(), 'siar-bench-'));
 const dirs: string[] = [];
 let cluster: Cluster | null = null;
+const disk = fsyncFloor();
 try {
-  console.log(`Siar Kantor, loopback, ${SECONDS} s a measurement, one report a request, a person's token:`);
+  console.log(`Siar Kantor, loopback, ${ROUNDS} × ${SECONDS} s a measurement (medians), one report a request, a person's token (${machine()}):`);
+  console.log(`  disk: 8 kB write + fdatasync ${fmt(disk.perSecond)}/s (median ${disk.medianMs.toFixed(2)} ms): the most reports/s one client can have durably stored`);
   await ingest('SQLite', () => {
     const dir = sqliteDir();
     dirs.push(dir);
@@ -172,6 +187,7 @@ try {
     console.log('  PostgreSQL: not installed here, skipped');
     await feedTiming('SQLite', { kind: 'sqlite', dataDir: (dirs.push(sqliteDir()), dirs.at(-1)!) });
   }
+  console.log(`  (${machine()} at the end)`);
 } finally {
   cluster?.stop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
