@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -41,6 +42,20 @@ function withoutCoreJs2(): Plugin {
     enforce: 'pre',
     resolveId: (id) => (/^core-js\/modules\//.test(id) ? EMPTY : null),
     load: (id) => (id === EMPTY ? 'export {};' : null),
+  };
+}
+
+/**
+ * Content scripts get the browser's own namespace for `wxt/browser` (which the polyfill module
+ * below points at webextension-polyfill): WXT's content-script context imports it, and the
+ * polyfill's set-up would run on every load of every social site (issue 11, "Cost").
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  const native = fileURLToPath(new URL('./lib/sites/content/native-browser.ts', import.meta.url));
+  return {
+    name: 'siar-native-browser-in-content-scripts',
+    enforce: 'pre',
+    resolveId: (id) => (id === '@wxt-dev/webextension-polyfill/browser' || id === 'wxt/browser' ? native : null),
   };
 }
 
@@ -103,6 +118,9 @@ export default defineConfig({
     },
   }),
   hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts()];
+    },
     'build:done': (wxt) => checkContentScriptSizes(wxt.config.outDir),
   },
   zip: {

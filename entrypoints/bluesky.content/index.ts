@@ -6,5 +6,7 @@ import { blueskyAdapter } from '@/lib/sites/adapters/bluesky';
 export default defineContentScript({
   matches: matchPatterns(blueskyAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, blueskyAdapter),
 });

@@ -6,5 +6,7 @@ import { runSite } from '@/lib/sites/content/run-site';
 export default defineContentScript({
   matches: matchPatterns(facebookAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, facebookAdapter),
 });

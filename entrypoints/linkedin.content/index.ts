@@ -6,5 +6,7 @@ import { linkedinAdapter } from '@/lib/sites/adapters/linkedin';
 export default defineContentScript({
   matches: matchPatterns(linkedinAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, linkedinAdapter),
 });

@@ -7,5 +7,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, mastodonAdapter),
 });

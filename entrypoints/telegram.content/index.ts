@@ -6,5 +6,7 @@ import { telegramAdapter } from '@/lib/sites/adapters/telegram';
 export default defineContentScript({
   matches: matchPatterns(telegramAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, telegramAdapter),
 });

@@ -6,5 +6,7 @@ import { threadsAdapter } from '@/lib/sites/adapters/threads';
 export default defineContentScript({
   matches: matchPatterns(threadsAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, threadsAdapter),
 });

@@ -6,5 +6,7 @@ import { whatsappAdapter } from '@/lib/sites/adapters/whatsapp';
 export default defineContentScript({
   matches: matchPatterns(whatsappAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, whatsappAdapter),
 });

@@ -6,5 +6,7 @@ import { xAdapter } from '@/lib/sites/adapters/x';
 export default defineContentScript({
   matches: matchPatterns(xAdapter.hosts),
   runAt: 'document_start',
+  // No window.postMessage into the page at start (every message listener of the site would run).
+  noScriptStartedPostMessage: true,
   main: (ctx) => runSite(ctx, xAdapter),
 });

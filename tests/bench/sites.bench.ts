@@ -1,6 +1,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, newProfileDir } from '../e2e/support/launch';
 import { CHROMIUM_PATH, EXTENSION_DIR, ROOT } from '../e2e/support/paths';
@@ -32,6 +33,7 @@ async function launchPlain(): Promise<{ context: BrowserContext; userDataDir: st
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: 'id-ID',
+    colorScheme: 'light',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=id-ID'],
   });
   return { context, userDataDir };
@@ -40,6 +42,8 @@ async function launchPlain(): Promise<{ context: BrowserContext; userDataDir: st
 async function load(context: BrowserContext, origin: string, during: (cdp: Awaited<ReturnType<BrowserContext["newCDPSession"]>>) => Promise<unknown>) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  // No CPU throttling in either browser (the default, said explicitly).
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await during(cdp);
   await page.goto(`${origin}/home?stream=${POSTS}`);
   await page.waitForFunction(() => (window as unknown as { __streamDone?: boolean }).__streamDone === true, null, { timeout: 120_000 });
@@ -80,15 +84,19 @@ async function profileSiar(context: BrowserContext): Promise<{ siar: number; all
   return { siar, all };
 }
 
-const median = (values: number[]) => {
+/** Linear interpolation between the closest ranks. */
+const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
 };
+const median = (values: number[]) => quantile(values, 0.5);
 
 async function main(): Promise<void> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SIAR_FEED_URL: '' } });
+  // The code as it is now (a build left by an earlier run could be stale), unless told otherwise.
+  if (process.env.SIAR_BENCH_NO_BUILD !== '1' || !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SIAR_FEED_URL: '' } });
     if (build.status !== 0) throw new Error('wxt build failed');
   }
   const withSiar = await launchWithExtension();
@@ -107,17 +115,28 @@ async function main(): Promise<void> {
       for (const which of order) samples[which].push(await measure(browsers[which]));
       process.stderr.write(`run ${run + 1}/${RUNS}\r`);
     }
-    console.log(`Heavy X timeline: ${POSTS} posts streaming in; two browsers (with / without Siar), median of ${RUNS} alternating runs (target ≤ 1.03× on both)`);
+    console.log(`Heavy X timeline: ${POSTS} posts streaming in; two browsers (with / without Siar), median of ${RUNS} alternating runs (target ≤ 1.03× on both); load average ${loadavg().map((value) => value.toFixed(2)).join(', ')}`);
     const report = (metric: keyof Sample, label: string) => {
-      const without = median(samples.without.map((s) => s[metric]));
-      const withValue = median(samples.with.map((s) => s[metric]));
-      console.log(`${label}  without Siar ${(without * 1000).toFixed(0)} ms · with Siar ${(withValue * 1000).toFixed(0)} ms · ratio ${(withValue / without).toFixed(3)}×`);
-      return withValue / without;
+      const without = samples.without.map((s) => s[metric]);
+      const withValues = samples.with.map((s) => s[metric]);
+      const ratio = median(withValues) / median(without);
+      // The spread: each browser's quartiles, and the ratios of the runs taken side by side.
+      const paired = median(withValues.map((value, i) => value / without[i]!));
+      const ms = (value: number) => (value * 1000).toFixed(0);
+      const range = (values: number[]) => `${ms(quantile(values, 0.25))}–${ms(quantile(values, 0.75))}`;
+      console.log(
+        `${label}  without Siar ${ms(median(without))} ms (IQR ${range(without)}) · with Siar ${ms(median(withValues))} ms (IQR ${range(withValues)}) · ratio ${ratio.toFixed(3)}× (median of paired runs ${paired.toFixed(3)}×)`,
+      );
+      return ratio;
     };
     const task = report('task', 'TaskDuration  ');
     const script = report('script', 'ScriptDuration');
-    const { siar, all } = await profileSiar(browsers.with);
-    console.log(`CPU profile of one run: Siar's own scripts ${siar.toFixed(1)} ms of ${all.toFixed(0)} ms of script (${((siar / all) * 100).toFixed(2)} %)`);
+    // Sampled CPU profiles: on a loaded machine a single sample can stand for a descheduled
+    // stretch, so the median of three runs.
+    const profiles = [await profileSiar(browsers.with), await profileSiar(browsers.with), await profileSiar(browsers.with)];
+    const siar = median(profiles.map((p) => p.siar));
+    const all = median(profiles.map((p) => p.all));
+    console.log(`CPU profiles (median of 3 runs): Siar's own scripts ${siar.toFixed(1)} ms of ${all.toFixed(0)} ms of script (${((siar / all) * 100).toFixed(2)} %)`);
     console.log(task <= 1.03 && script <= 1.03 ? 'main-thread overhead within target' : 'main-thread overhead ABOVE target');
     console.log('(a shared, noisy 2-core machine: compare ratios from one run only)');
   } finally {

@@ -36,7 +36,9 @@ export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000,
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   let observing = false;
-  let userActed = true;
+  // The caller has just searched in full (run-site's start): the first scheduled check
+  // does not walk the page's shadow roots again unless the user acts in between.
+  let userActed = false;
 
   const runCheck = () => {
     const acted = userActed;

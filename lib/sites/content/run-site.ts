@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { messenger } from '../../messaging';
+import { sendToBackground } from './to-background';
 import { PLATFORM_NAMES } from '../../share/platforms';
 import { rescanShadowRoots } from '../shadow-roots';
 import type { SiteStep } from '../site-check';
@@ -67,7 +67,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   async function refresh(): Promise<void> {
     try {
-      state = await messenger.sendMessage('siteListItems', { platform: adapter.platform });
+      state = await sendToBackground('siteListItems', { platform: adapter.platform });
     } catch {
       ui.showStatus('error', t('siteUnavailable'));
       return;
@@ -79,8 +79,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   /** The site check (lib/sites/site-check.ts): one step worked or not; counters only. */
   function countStep(step: SiteStep, ok: boolean): void {
-    void messenger
-      .sendMessage('siteStep', { platform: adapter.platform, step, ok })
+    void sendToBackground('siteStep', { platform: adapter.platform, step, ok })
       .then(({ outdated }) => ui.showWarning(outdated ? t('siteOutdated', platformName) : null))
       .catch(() => undefined);
   }
@@ -98,7 +97,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     }
     let answer;
     try {
-      answer = await messenger.sendMessage('siteInsertRequest', ref);
+      answer = await sendToBackground('siteInsertRequest', ref);
     } catch {
       return ui.showStatus('error', t('siteUnavailable'));
     }
@@ -108,7 +107,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     }
     if (state) state.carried = { feedUrl: item.feedUrl, itemId: item.itemId, method: 'composer', stage: 'inserted' };
     if (fileInput) {
-      const image = await messenger.sendMessage('siteImageRequest', ref).catch(() => null);
+      const image = await sendToBackground('siteImageRequest', ref).catch(() => null);
       if (!image || !putImage(fileInput, image)) return ui.showStatus('error', t('siteImageFailed'));
       found = await waitForComposer();
       if (!found) {
@@ -155,7 +154,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     };
     attempt = current;
     // Kept by the background now: if the tab closes before the site answers, the popup asks.
-    if (state?.carried) void messenger.sendMessage('siteSubmitAttempt', { platform: adapter.platform, postedText: current.postedText }).catch(() => undefined);
+    if (state?.carried) void sendToBackground('siteSubmitAttempt', { platform: adapter.platform, postedText: current.postedText }).catch(() => undefined);
   }
 
   function endAttempt(): void {
@@ -203,8 +202,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
     try {
       result =
         kind === 'sitePublished'
-          ? await messenger.sendMessage('sitePublished', { platform: adapter.platform, postUrl, postedText })
-          : await messenger.sendMessage('siteConfirmSent', { platform: adapter.platform, postedText });
+          ? await sendToBackground('sitePublished', { platform: adapter.platform, postUrl, postedText })
+          : await sendToBackground('siteConfirmSent', { platform: adapter.platform, postedText });
     } catch {
       return ui.showStatus('error', t('siteRecordFailed'));
     }
