@@ -3,7 +3,8 @@ import { connect } from 'node:net';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '@/lib/feed/parse-feed';
-import { DEMO_EMBARGOED_IDS, DEMO_HIDDEN_IDS, DEMO_SHOWN_IDS } from '../../../server/demo-feed';
+import { DEMO_EMBARGOED_IDS, DEMO_HIDDEN_IDS, DEMO_SHOWN_IDS, DEMO_TIMEZONE } from '../../../server/demo-feed';
+import { calendarDate, startOfDate } from '../../../lib/time/zoned-date';
 import { FeedPublisher, RESIGN_AFTER_S } from '../../../server/feed/feed-publisher';
 import { generateSigningKeys, privateKeyFromText } from '../../../server/signing';
 import { upsertPosts, demoPosts } from '../../../server/store/posts';
@@ -85,7 +86,9 @@ describe.each(DATABASES)('the signed feed on %s', (kind) => {
     const db = server.kantor.siar.db;
     const publisher = new FeedPublisher(db, { title: 't', publisher: 'p', timezone: 'Asia/Jakarta' }, privateKeyFromText(keys.privateKey));
     const url = 'https://siar.example.go.id/feed.json';
-    const t0 = new Date();
+    // The demo posts' windows turn at midnight in Jakarta (the embargoed post opens then): t0 and
+    // t0 + 12 h must fall on the same Jakarta day whatever time the test runs, so t0 is 00:01 today there.
+    const t0 = new Date(startOfDate(calendarDate(new Date(), DEMO_TIMEZONE), DEMO_TIMEZONE).getTime() + 60_000);
     const a = await publisher.current('https://siar.example.go.id', url, t0);
     const same = await new FeedPublisher(db, { title: 't', publisher: 'p', timezone: 'Asia/Jakarta' }, privateKeyFromText(keys.privateKey)).current(
       'https://siar.example.go.id',
