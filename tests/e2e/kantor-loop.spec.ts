@@ -56,8 +56,8 @@ test.afterAll(async () => {
 });
 
 /** A staff member in their own browser context (own session cookie), signed in through /login. */
-async function signIn(member: { name: string; password: string }): Promise<Page> {
-  const page = await (await staffBrowser.newContext({ locale: 'id-ID' })).newPage();
+async function signIn(member: { name: string; password: string }, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await staffBrowser.newContext({ locale: 'id-ID', ...options })).newPage();
   await page.goto(`${office.origin}/login`);
   await page.locator('#name').fill(member.name);
   await page.locator('#password').fill(member.password);
@@ -94,7 +94,7 @@ test('an office’s whole loop: drafted, refused to its editor, approved, shown,
   await editor.locator('#f-caption_default_0').fill(CAPTION);
   await editor.locator('#f-hashtags').fill('#PasarMurah #Pangkalpinang');
   await editor.getByRole('button', { name: /Simpan & pratinjau/ }).click();
-  await expect(editor.locator('[role="status"]')).toContainText('Tersimpan.');
+  await expect(editor.locator('p.ok[role="status"]')).toContainText('Tersimpan.');
   const postId = decodeURIComponent(new URL(editor.url()).pathname.split('/').at(-1)!);
   await expect(editor.locator('[data-status]')).toHaveAttribute('data-status', 'draft');
   await expect(editor.locator('[data-preview-platform="x"] .preview-caption')).toContainText(CAPTION);
@@ -182,4 +182,48 @@ test('an office’s whole loop: drafted, refused to its editor, approved, shown,
   await refresh(popup);
   await expect(popup.item(postId)).toHaveCount(0);
   await expect(popup.feedStatus(office.feedUrl)).toHaveAttribute('data-state', 'ok');
+});
+
+test('the post form’s preview follows the typing with the extension’s caption engine, and without script “Simpan & pratinjau” shows it', async () => {
+  const editor = await signIn(EDITOR);
+  const refused: string[] = [];
+  editor.on('console', (message) => {
+    if (message.type() === 'error') refused.push(message.text());
+  });
+  await editor.goto(`${office.origin}/posts/new`);
+  await expect(editor.locator('[data-preview]')).toHaveCount(0);
+
+  // An emoji and a link: X counts them by twitter-text's weights (2 and 23), not by characters.
+  await editor.locator('#f-title').fill('Vaksinasi keliling');
+  await editor.locator('#f-link').fill('https://pangkalpinangkota.go.id/berita/vaksinasi-keliling-di-kelurahan');
+  await editor.locator('#f-caption_default_0').pressSequentially('Vaksinasi gratis 💉 hari ini');
+  const xPreview = editor.locator('[data-preview-platform="x"]');
+  await expect(editor.locator('[data-preview-live="updated"]')).toHaveCount(1);
+  await expect(xPreview.locator('.preview-caption')).toContainText('Vaksinasi gratis 💉 hari ini');
+  const typed = await xPreview.locator('.count').innerText();
+  await editor.locator('#f-caption_default_0').pressSequentially('!');
+  await expect(xPreview.locator('.count')).not.toHaveText(typed);
+  expect(new URL(editor.url()).pathname).toBe('/posts/new');
+
+  // What the browser rendered is what the server renders after saving: one caption engine.
+  const live = await editor.locator('[data-preview]').innerText();
+  await editor.getByRole('button', { name: /Simpan & pratinjau/ }).click();
+  await expect(editor.locator('p.ok[role="status"]')).toContainText('Tersimpan.');
+  expect(await editor.locator('[data-preview]').innerText()).toBe(live);
+
+  // A caption written for X over its limit: blocking, said at once, its count marked.
+  await editor.locator('details:has(#f-caption_x_0) > summary').click();
+  await editor.locator('#f-caption_x_0').fill('Pasar murah '.repeat(25));
+  await expect(editor.locator('[data-problems="error"] li[data-code="caption_over_limit"]')).toContainText('X');
+  await expect(xPreview.locator('.count.over')).toHaveCount(1);
+  expect(refused).toEqual([]);
+
+  // Without script: no live preview, the page works one save at a time.
+  const still = await signIn(EDITOR, { javaScriptEnabled: false });
+  await still.goto(`${office.origin}/posts/new`);
+  await still.locator('#f-title').fill('Tanpa skrip');
+  await still.locator('#f-caption_default_0').fill('Tetap bisa dipratinjau');
+  await expect(still.locator('[data-preview]')).toHaveCount(0);
+  await still.getByRole('button', { name: /Simpan & pratinjau/ }).click();
+  await expect(still.locator('[data-preview-platform="x"] .preview-caption')).toContainText('Tetap bisa dipratinjau');
 });
