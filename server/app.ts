@@ -147,7 +147,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: null },
+      directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: null },
     },
   });
   await app.register(fastifyRateLimit, { global: false });

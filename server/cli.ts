@@ -168,7 +168,16 @@ function keygen(argv: string[]): void {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(KEYGEN_HELP);
   const { privateKey, publicKey } = generateSigningKeys();
-  if (values.out) writeFileSync(values.out, `${privateKey}\n`, { mode: 0o600, flag: 'wx' });
+  if (values.out) {
+    // Its directory is made (owner only) if missing: `--out /etc/siar/siar-signing.key` on a fresh machine.
+    mkdirSync(dirname(values.out), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(values.out, `${privateKey}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${values.out} exists already: a signing key is never overwritten. Choose another --out.`, KEYGEN_HELP);
+      throw error;
+    }
+  }
   console.log(`Siar feed signing key pair (Ed25519)
 
 public_key (put it in each subscription, or in the managed policy's "feeds"):

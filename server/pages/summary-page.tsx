@@ -133,9 +133,14 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           rowKey={(row) => row.item_id}
           label={(row) => (safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id))}
           count={(row) => (
-            <>
-              <Both id="dibagikan" en="shared" /> <strong>{row.shares}</strong> <Both id={`kali oleh ${row.sharers} orang`} en={`${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`} />
-            </>
+            <Both
+              id={
+                <>
+                  dibagikan <strong>{row.shares}</strong> kali oleh {row.sharers} orang
+                </>
+              }
+              en={`shared ${row.shares} ${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`}
+            />
           )}
         />
       </section>

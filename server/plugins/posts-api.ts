@@ -8,8 +8,9 @@ import { checkLink, linkWarning } from '../posts/link-check';
 import { isOfficeZone } from '../posts/office-zone';
 import { parsePostInput } from '../posts/post-input';
 import { previewPost } from '../posts/post-preview';
+import { previewContextAt } from '../posts/preview-context';
 import { formatBytes, problem, type Problem } from '../problems';
-import { imagePath, type StoredPost } from '../store/post-store';
+import type { StoredPost } from '../store/post-store';
 import { IMAGE_LIMITS, processImage } from '../uploads/process-image';
 
 /**
@@ -36,7 +37,7 @@ export function officeZone(kantor: Kantor) {
 }
 
 export function previewContext(kantor: Kantor, origin: string) {
-  return { timeZone: officeZone(kantor), feedUrl: `${origin}/feed.json`, imageUrl: (image: string) => `${origin}${imagePath(image)}` };
+  return previewContextAt(officeZone(kantor), origin);
 }
 
 /** The JSON guard: 401 / 403 with a sentence in both languages (the pages' guard redirects instead). */

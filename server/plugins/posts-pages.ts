@@ -11,10 +11,11 @@ import { PostListPage } from '../pages/posts/post-list-page';
 import { PostPage, type PostPageProps } from '../pages/posts/post-page';
 import { contentToValues, formValues, valuesToInput, type FormValues } from '../posts/post-form';
 import { parsePostInput } from '../posts/post-input';
-import { previewPost } from '../posts/post-preview';
+import { previewFormValues } from '../posts/post-preview';
 import { formatBytes, problem, type Problem } from '../problems';
 import type { StoredPost } from '../store/post-store';
 import { IMAGE_LIMITS, processImage } from '../uploads/process-image';
+import { livePreviewPlugin } from './live-preview';
 import { officeZone, previewContext } from './posts-api';
 
 /**
@@ -41,6 +42,7 @@ export function postsPagesPlugin(kantor: Kantor) {
         (part as unknown as { value: UploadedFile }).value = { bytes, truncated: part.file.truncated };
       },
     });
+    await app.register(livePreviewPlugin);
     const staff = app.requireRole('admin', 'editor', 'approver');
     const writers = app.requireRole('admin', 'editor');
     const zone = officeZone(kantor);
@@ -53,7 +55,7 @@ export function postsPagesPlugin(kantor: Kantor) {
     async function showPost(request: FastifyRequest, reply: FastifyReply, status: number, post: StoredPost | null, extra: Partial<PostPageProps> = {}) {
       const required = await kantor.posts.requiredApprovals();
       const values = extra.values ?? (post ? contentToValues(post.content, zone) : { priority: '0' });
-      const parsed = parsePostInput(valuesToInput(values), zone);
+      const origin = requestOrigin(request);
       const props: PostPageProps = {
         user: request.user!,
         csrf: reply.generateCsrf(),
@@ -61,7 +63,8 @@ export function postsPagesPlugin(kantor: Kantor) {
         post,
         values,
         problems: [],
-        preview: parsed.ok && parsed.post.title ? previewPost(parsed.post, previewContext(kantor, requestOrigin(request))) : null,
+        preview: previewFormValues(values, zone, previewContext(kantor, origin)),
+        origin,
         allowed: post ? allowedActions(post.state, request.user!, required) : [],
         requiredApprovals: required,
         ...extra,

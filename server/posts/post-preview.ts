@@ -5,7 +5,9 @@ import { parseJsonFeed } from '../../lib/feed/parse-json-feed';
 import type { FeedItem } from '../../lib/feed/types';
 import { PLATFORM_IDS, PLATFORM_NAMES, type PlatformId } from '../../lib/share/platforms';
 import { problem, type Problem } from '../problems';
-import type { PostContent } from './post-input';
+import type { OfficeZone } from './office-zone';
+import { valuesToInput, type FormValues } from './post-form';
+import { parsePostInput, type PostContent } from './post-input';
 import { postFeedItem, type FeedItemContext } from './post-feed-item';
 
 /**
@@ -104,4 +106,10 @@ export function previewPost(post: PostContent, context: FeedItemContext & { feed
   }
   if (!post.image && previewPlatforms(post).includes('instagram')) warnings.push(problem('instagram_no_image', {}, 'image'));
   return { item, platforms, warnings, blocking };
+}
+
+/** The form as typed → its preview; null until it has a title and reads as a post. The page and its live script both call this. */
+export function previewFormValues(values: FormValues, zone: OfficeZone, context: FeedItemContext & { feedUrl: string }): PostPreview | null {
+  const parsed = parsePostInput(valuesToInput(values), zone);
+  return parsed.ok && parsed.post.title ? previewPost(parsed.post, context) : null;
 }

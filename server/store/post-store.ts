@@ -4,6 +4,7 @@ import { formatWithOffset } from '../../lib/time/zoned-date';
 import { applyAction, createPost, type Actor, type WorkflowAction, type WorkflowState } from '../approval/workflow';
 import type { Database } from '../db/schema';
 import type { PostContent } from '../posts/post-input';
+import { imagePath } from '../posts/preview-context';
 import { problem, type Problem } from '../problems';
 import type { PostRow } from './posts';
 
@@ -36,7 +37,6 @@ export interface PostStoreOptions {
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** An uploaded image's path; a seeded post may name a path of its own (the demo's). */
-export const imagePath = (image: string) => (image.startsWith('/') ? image : `/images/${image}`);
 
 /** `saik-2019-dibuka-x7k2p9`: readable in the feed and in reports, unique by its tail. */
 export function postSlug(title: string): string {

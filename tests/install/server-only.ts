@@ -60,6 +60,9 @@ try {
   }).catch((error: Error) => fail(error.message));
   const feed = (await (await fetch(`${origin}/feed.json`)).json()) as { items: unknown[] };
   if (feed.items.length === 0) fail('the feed is empty');
+  // The post form's live preview is bundled by esbuild at serve time: it must be there without devDependencies.
+  const script = await fetch(`${origin}/assets/post-preview.js`);
+  if (script.status !== 200 || !(await script.text()).includes('data-preview-live')) fail(`the live preview script did not build (HTTP ${script.status})`);
 } finally {
   // The npm process group: npm, tsx and the server.
   if (serve.pid) process.kill(-serve.pid, 'SIGTERM');

@@ -72,10 +72,16 @@ const shots: [string, string, string][] = [
 ];
 for (const [width, height, suffix] of [[1280, 800, ''], [390, 844, '-phone']] as const) {
   for (const [user, path, name] of shots) {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'id-ID' });
     const page = await context.newPage();
     await signIn(page, user);
     await page.goto(`${origin}${path}`);
+    if (path === '/posts/new') {
+      // The live preview, as the editor types (the page's script, from lib/captions).
+      await page.fill('#f-title', 'Pasar murah Ramadan');
+      await page.locator('#f-caption_default_0').pressSequentially('Pasar murah hadir di 7 kecamatan mulai Senin, 08.00 WIB.');
+      await page.locator('[data-preview-live="updated"]').waitFor();
+    }
     await page.screenshot({ path: `assets/screenshots/${name}${suffix}.png`, fullPage: suffix === '' && name !== 'kantor-post-new' });
     const result = await new AxeBuilder({ page }).analyze();
     for (const v of result.violations) {

@@ -53,10 +53,16 @@ function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; 
               <small>{formatOfficeTime(new Date(post.state.changedAt), zone)}</small>
             </td>
             <td>
-              <small>
-                {post.content.validFrom ? formatOfficeTime(new Date(post.content.validFrom), zone) : '…'} –{' '}
-                {post.content.validUntil ? formatOfficeTime(new Date(post.content.validUntil), zone) : '…'}
-              </small>
+              {post.content.validFrom || post.content.validUntil ? (
+                <small>
+                  {post.content.validFrom ? formatOfficeTime(new Date(post.content.validFrom), zone) : '…'} –{' '}
+                  {post.content.validUntil ? formatOfficeTime(new Date(post.content.validUntil), zone) : '…'}
+                </small>
+              ) : (
+                <small>
+                  <Both id="sejak disetujui" en="from approval on" />
+                </small>
+              )}
             </td>
           </tr>
         ))}

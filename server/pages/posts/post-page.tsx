@@ -3,6 +3,7 @@ import { STATUS_WORDS, type Actor, type PostStatus, type WorkflowAction } from '
 import { formatOfficeTime, zoneName, type OfficeZone } from '../../posts/office-zone';
 import { CAPTION_KEYS, VARIANT_BOXES, type FormValues } from '../../posts/post-form';
 import type { PostPreview } from '../../posts/post-preview';
+import { LIVE_PREVIEW_SCRIPT, PreviewPanel, PreviewProblems } from './preview-panel';
 import type { Problem } from '../../problems';
 import type { StoredPost } from '../../store/post-store';
 import { Both, Csrf, Problems } from './bits';
@@ -19,6 +20,8 @@ export interface PostPageProps {
   preview: PostPreview | null;
   allowed: WorkflowAction['type'][];
   requiredApprovals: 1 | 2;
+  /** The office's public origin: the live preview builds its feed item's addresses from it. */
+  origin: string;
   notice?: [string, string];
 }
 
@@ -71,7 +74,7 @@ function PostForm({ props }: { props: PostPageProps }) {
   const { values, post, zone } = props;
   const action = post ? `/posts/${encodeURIComponent(post.id)}` : '/posts/new';
   return (
-    <form method="post" action={action} encType="multipart/form-data" data-post-form>
+    <form method="post" action={action} encType="multipart/form-data" data-post-form data-zone={zone} data-origin={props.origin}>
       <Csrf token={props.csrf} />
       {post ? <input type="hidden" name="version" value={post.state.version} /> : null}
       <input type="hidden" name="image" value={values.image ?? ''} />
@@ -134,34 +137,6 @@ function PostForm({ props }: { props: PostPageProps }) {
         </button>
       </p>
     </form>
-  );
-}
-
-function PreviewPanel({ preview }: { preview: PostPreview }) {
-  return (
-    <section aria-labelledby="preview-title" data-preview>
-      <h2 id="preview-title">
-        <Both id="Pratinjau seperti di Siar" en="Preview as in Siar" />
-      </h2>
-      {preview.platforms.map((platform) => (
-        <div key={platform.platform} data-preview-platform={platform.platform}>
-          <h3>{platform.name}</h3>
-          {platform.variants.map((variant, i) => {
-            const over = platform.limit !== null && variant.writtenLength > platform.limit;
-            return (
-              <div key={i}>
-                <div className="preview-caption">{variant.text}</div>
-                <span className={over ? 'count over' : 'count'} data-count={variant.length}>
-                  {platform.variants.length > 1 ? `Varian ${i + 1} · ` : ''}
-                  {platform.limit !== null ? `${variant.writtenLength} / ${platform.limit}` : `${variant.length}`}
-                  {variant.shortened ? ' · dipendekkan / shortened' : ''}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      ))}
-    </section>
   );
 }
 
@@ -229,8 +204,7 @@ export function PostPage(props: PostPageProps) {
         </p>
       ) : null}
       <Problems problems={props.problems} kind="error" title={['Belum tersimpan: periksa isian ini', 'Not saved: check these fields']} />
-      {preview ? <Problems problems={preview.blocking} kind="error" title={['Harus diperbaiki sebelum diajukan', 'Fix before submitting']} /> : null}
-      {preview ? <Problems problems={preview.warnings} kind="warn" title={['Perhatikan', 'Warnings']} /> : null}
+      <div data-preview-problems>{preview ? <PreviewProblems preview={preview} /> : null}</div>
       {post ? <Actions props={props} /> : null}
       <div className="editor">
         <section>
@@ -242,8 +216,9 @@ export function PostPage(props: PostPageProps) {
             </p>
           )}
         </section>
-        {preview ? <PreviewPanel preview={preview} /> : null}
+        <div data-preview-live>{preview ? <PreviewPanel preview={preview} /> : null}</div>
       </div>
+      {canWrite ? <script src={LIVE_PREVIEW_SCRIPT} defer /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/app';
 import type { SignatureVersion } from '../../../server/feed/feed-publisher';
+import type { Role } from '../../../server/db/schema';
 import { TMP_DIR } from './paths';
 
 /**
@@ -20,6 +21,12 @@ export interface EnrolledPerson {
   unit: string;
 }
 
+export interface StaffMember {
+  name: string;
+  role: Role;
+  password: string;
+}
+
 export interface TestServer extends RunningServer {
   dataDir: string;
   feedUrl: string;
@@ -31,7 +38,16 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { tokens?: string[]; signingKey?: KeyObject; signatureVersion?: SignatureVersion; people?: EnrolledPerson[] } = {},
+  options: {
+    tokens?: string[];
+    signingKey?: KeyObject;
+    signatureVersion?: SignatureVersion;
+    people?: EnrolledPerson[];
+    /** Staff users, added as `siar user add` adds them: they sign in through /login. */
+    staff?: StaffMember[];
+    /** false: an office with no post yet (its feed holds only what its staff approve). */
+    demoPosts?: boolean;
+  } = {},
 ): Promise<TestServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
@@ -43,8 +59,9 @@ export async function startTestServer(
     openReports: !options.tokens && !options.people,
     signingKey: options.signingKey ?? null,
     signatureVersion: options.signatureVersion ?? FEED_SIGNATURE,
-    seedDemoPosts: true,
+    seedDemoPosts: options.demoPosts ?? true,
   });
+  for (const member of options.staff ?? []) await running.kantor.users.add(member.name, member.role, member.password, 'e2e');
   const codes: Record<string, string> = {};
   if (options.people?.length) {
     // The office's own import (what `siar people import` runs), so codes are real ones.
