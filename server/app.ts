@@ -16,7 +16,7 @@ import { dashboardPlugin } from './plugins/dashboard';
 import { demoPlugin } from './plugins/demo';
 import { enrollPlugin } from './plugins/enroll';
 import { registerErrorHandling } from './plugins/errors';
-import { feedPlugin } from './plugins/feed';
+import { feedPlugin, installFeedFastPath } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
@@ -142,6 +142,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     bodyLimit: 1024 * 1024,
   });
   registerErrorHandling(app);
+  installFeedFastPath(app, kantor);
   installAdmission(app);
   await app.register(fastifyHelmet, {
     global: true,

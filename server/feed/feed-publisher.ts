@@ -28,7 +28,8 @@ export const RESIGN_AFTER_S = 12 * 3600;
 const MEMO_MS = 2000;
 
 export class FeedPublisher {
-  private memo = new Map<string, { at: number; version: Promise<FeedVersion> }>();
+  private memo = new Map<string, { at: number; version: Promise<FeedVersion>; ready?: FeedVersion }>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,17 +40,40 @@ export class FeedPublisher {
 
   /** Posts changed (approved, withdrawn): the next request builds the feed again (#13). */
   invalidate(): void {
+    this.forget();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Drops the built versions without telling the listeners: another process's news (server/feed/feed-workers.ts). */
+  forget(): void {
     this.memo.clear();
+  }
+
+  /** Called on every local invalidate(): the workers of one server pass it on. */
+  onInvalidate(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /**
+   * The version `current()` would give now, if it is built and still within its memo;
+   * otherwise undefined. Synchronous: the conditional GET's fast path (plugins/feed.ts).
+   */
+  peek(url: string, now = Date.now()): FeedVersion | undefined {
+    const hit = this.memo.get(url);
+    return hit && now - hit.at < MEMO_MS ? hit.ready : undefined;
   }
 
   /** The current version for the feed at `url` (served from `origin`). */
   current(origin: string, url: string, now = new Date()): Promise<FeedVersion> {
     const hit = this.memo.get(url);
     if (hit && now.getTime() - hit.at < MEMO_MS) return hit.version;
-    const version = this.build(origin, url, now);
-    this.memo.set(url, { at: now.getTime(), version });
-    version.catch(() => this.memo.delete(url));
-    return version;
+    const entry: { at: number; version: Promise<FeedVersion>; ready?: FeedVersion } = { at: now.getTime(), version: this.build(origin, url, now) };
+    this.memo.set(url, entry);
+    entry.version.then(
+      (ready) => (entry.ready = ready),
+      () => this.memo.get(url) === entry && this.memo.delete(url),
+    );
+    return entry.version;
   }
 
   private async build(origin: string, url: string, now: Date): Promise<FeedVersion> {
