@@ -1,5 +1,4 @@
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +17,7 @@ import { enrollPlugin } from './plugins/enroll';
 import { registerErrorHandling } from './plugins/errors';
 import { feedPlugin, installFeedFastPath } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
 import { postsPagesPlugin } from './plugins/posts-pages';
@@ -150,7 +150,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
       directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: null },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(rateLimitPlugin(kantor));
   await app.register(authPlugin(kantor, await sessionSecret(kantor.siar)));
   await app.register(reportsPlugin(kantor));
   await app.register(feedPlugin(kantor));

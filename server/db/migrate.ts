@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial';
 import * as scale from './migrations/0002-scale';
 import * as approval from './migrations/0003-approval';
+import * as feed from './migrations/0004-feed';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0001-initial': initial,
   '0002-scale': scale,
   '0003-approval': approval,
+  '0004-feed': feed,
 };
 
 class ListedMigrations implements MigrationProvider {
