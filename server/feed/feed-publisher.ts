@@ -24,8 +24,13 @@ export interface FeedVersion {
 export type SignatureVersion = 'v1' | 'v2';
 
 export const RESIGN_AFTER_S = 12 * 3600;
-/** How long a built version is reused before posts are read again. */
-const MEMO_MS = 2000;
+/**
+ * How long a built version is reused before posts are read again: how late a change made
+ * by another server (or a post's window opening) is seen. A change made through this
+ * process, or another worker of it (server/workers.ts), is seen at once.
+ * SIAR_FEED_MEMO_MS changes it (tests show the workers' notice with a long one).
+ */
+const MEMO_MS = Number(process.env.SIAR_FEED_MEMO_MS ?? 2000);
 
 export class FeedPublisher {
   private memo = new Map<string, { at: number; version: Promise<FeedVersion>; ready?: FeedVersion }>();
