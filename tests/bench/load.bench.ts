@@ -20,6 +20,7 @@ import { checkLedger, driveReports, newLedger, resendUnsettled, type LevelResult
  *   BENCH_PARTS=reports,feed   which loads (the feed alone: BENCH_PARTS=feed)
  *   BENCH_FEED_ROUNDS=5        feed rounds, alternating with a bare Fastify 304 (medians)
  *   BENCH_FEED_SECONDS=4       seconds a feed round
+ *   BENCH_WORKERS=1            siar serve --workers N
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,32,256,1000').split(',').map(Number);
