@@ -1,5 +1,4 @@
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
@@ -16,8 +15,9 @@ import { dashboardPlugin } from './plugins/dashboard';
 import { demoPlugin } from './plugins/demo';
 import { enrollPlugin } from './plugins/enroll';
 import { registerErrorHandling } from './plugins/errors';
-import { feedPlugin } from './plugins/feed';
+import { feedPlugin, installFeedFastPath } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
 import { postsPagesPlugin } from './plugins/posts-pages';
@@ -143,6 +143,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
     bodyLimit: 1024 * 1024,
   });
   registerErrorHandling(app);
+  installFeedFastPath(app, kantor);
   installAdmission(app);
   await app.register(fastifyHelmet, {
     global: true,
@@ -150,7 +151,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
       directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: null },
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(rateLimitPlugin(kantor));
   // The report receiver stays outside the office's cookies, sessions and CSRF: none of it applies to a bearer token, and it is the hot path (issue 10).
   await app.register(reportsPlugin(kantor));
   await app.register(siteHealthPlugin(kantor));

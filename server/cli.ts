@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { openKantor, startServer } from './app';
+import { openKantor, startServer, type RunningServer } from './app';
 import { ConfigError, DATABASE_HELP, DATABASE_OPTIONS, databaseTarget, parseServeConfig, readSigningKey, SERVE_HELP } from './config';
 import { DatabaseUnavailable, safeUrl } from './db/connect';
 import type { Role } from './db/schema';
@@ -12,6 +12,7 @@ import { codesCsv } from './people-codes';
 import { generateSigningKeys, publicKeyBase64 } from './signing';
 import { seedLoadCommand } from './scale/seed-load-command';
 import { ImportRejected, UnknownPerson } from './store/people';
+import { serveWithWorkers } from './workers';
 import { ROLES, UserError } from './store/users';
 
 /**
@@ -89,15 +90,19 @@ async function serve(argv: string[]): Promise<void> {
     throw new UsageError((error as Error).message, SERVE_HELP);
   }
   if (config.help) return void console.log(SERVE_HELP);
-  const { options } = config;
+  const { options, workers } = config;
+  const announce = async (running: RunningServer) => {
+    const where = options.database?.kind === 'postgres' ? `PostgreSQL ${safeUrl(options.database.url)}` : `SQLite in ${options.database?.kind === 'sqlite' ? options.database.dataDir : '.siar-data'}`;
+    console.log(`Siar Kantor listening on ${running.origin} (${where}${workers > 1 ? `, ${workers} worker processes` : ''})`);
+    console.log(`  feed:      ${running.origin}/feed.json${options.signingKey ? ` (signed ${options.signatureVersion}, public_key ${publicKeyBase64(options.signingKey)})` : ' (unsigned)'}`);
+    console.log(`  reports:   ${running.origin}/api/v1/shares (personal tokens${options.tokens ? `, ${options.tokens.size} legacy shared token(s)` : ''}${options.openReports ? ', and without a token' : ''})`);
+    console.log(`  enroll:    ${running.origin}/api/v1/enroll, links ${running.origin}/daftar#<code>`);
+    console.log(`  dashboard: ${running.origin}/dashboard (sign in; add users with \`npm run siar -- user add\`)`);
+    if ((await running.kantor.users.count()) === 0) console.warn('  note: no user yet: add one with `npm run siar -- user add NAME --role admin`');
+  };
+  if (workers > 1) return serveWithWorkers(options, workers, announce);
   const running = await startServer(options);
-  const where = options.database?.kind === 'postgres' ? `PostgreSQL ${safeUrl(options.database.url)}` : `SQLite in ${options.database?.kind === 'sqlite' ? options.database.dataDir : '.siar-data'}`;
-  console.log(`Siar Kantor listening on ${running.origin} (${where})`);
-  console.log(`  feed:      ${running.origin}/feed.json${options.signingKey ? ` (signed ${options.signatureVersion}, public_key ${publicKeyBase64(options.signingKey)})` : ' (unsigned)'}`);
-  console.log(`  reports:   ${running.origin}/api/v1/shares (personal tokens${options.tokens ? `, ${options.tokens.size} legacy shared token(s)` : ''}${options.openReports ? ', and without a token' : ''})`);
-  console.log(`  enroll:    ${running.origin}/api/v1/enroll, links ${running.origin}/daftar#<code>`);
-  console.log(`  dashboard: ${running.origin}/dashboard (sign in; add users with \`npm run siar -- user add\`)`);
-  if ((await running.kantor.users.count()) === 0) console.warn('  note: no user yet: add one with `npm run siar -- user add NAME --role admin`');
+  await announce(running);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().then(() => process.exit(0)));
 }
 

@@ -33,6 +33,8 @@ ${DATABASE_HELP}
                          partitions are dropped, hourly (env SIAR_RETAIN_MONTHS; default: keep all)
   --max-queued-reports N past this many reports waiting to be written, answer 503 + Retry-After
                          (env SIAR_MAX_QUEUED_REPORTS, default 20000)
+  --workers N            run N server processes on the one port (env SIAR_WORKERS, default 1): the feed's
+                         304s and the reports use every core; the database is what they share
   --demo                 write the demo posts, dated today, at start
   --publisher NAME       the office's name in the feed (env SIAR_PUBLISHER)`;
 
@@ -69,7 +71,7 @@ export function databaseTarget(values: { data?: string; 'data-dir'?: string; 'da
   return { kind: 'sqlite', dataDir: dir ?? env.SIAR_DATA_DIR ?? '.siar-data' };
 }
 
-export type ServeConfig = { help: true } | { help: false; options: SiarServerOptions };
+export type ServeConfig = { help: true } | { help: false; options: SiarServerOptions; workers: number };
 
 export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
   const { values } = parseArgs({
@@ -90,11 +92,14 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
       'read-database-url': { type: 'string' },
       'retain-months': { type: 'string' },
       'max-queued-reports': { type: 'string' },
+      workers: { type: 'string' },
       publisher: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { help: true };
+  const workers = values.workers ?? env.SIAR_WORKERS ?? '1';
+  if (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 64) throw new ConfigError(`--workers is a whole number from 1 to 64, not ${workers}`);
   const port = Number(values.port ?? env.SIAR_PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`not a port: ${values.port ?? env.SIAR_PORT}`);
   const timezone = values.timezone ?? env.SIAR_TIMEZONE ?? 'Asia/Jakarta';
@@ -113,6 +118,7 @@ export function parseServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeC
   const scale = scaleOptions(values, env, database);
   return {
     help: false,
+    workers: Number(workers),
     options: {
       port,
       host: values.host ?? env.SIAR_HOST ?? '127.0.0.1',

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial';
 import * as scale from './migrations/0002-scale';
 import * as approval from './migrations/0003-approval';
 import * as siteHealth from './migrations/0004-site-health';
+import * as feed from './migrations/0005-feed';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0002-scale': scale,
   '0003-approval': approval,
   '0004-site-health': siteHealth,
+  '0005-feed': feed,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -156,6 +156,14 @@ export interface FeedVersionsTable {
   changed_at: string;
 }
 
+/** A counter of @fastify/rate-limit, shared by every process (store/rate-limit-store.ts). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch (PostgreSQL's bigint comes back as a string). */
+  reset_at: number | string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -249,6 +257,7 @@ export interface Database {
   images: ImagesTable;
   feed_versions: FeedVersionsTable;
   settings: SettingsTable;
+  rate_limits: RateLimitsTable;
   audit: AuditTable;
   site_health_days: SiteHealthDaysTable;
   site_health_failing: SiteHealthFailingTable;

@@ -24,11 +24,17 @@ export interface FeedVersion {
 export type SignatureVersion = 'v1' | 'v2';
 
 export const RESIGN_AFTER_S = 12 * 3600;
-/** How long a built version is reused before posts are read again. */
-const MEMO_MS = 2000;
+/**
+ * How long a built version is reused before posts are read again: how late a change made
+ * by another server (or a post's window opening) is seen. A change made through this
+ * process, or another worker of it (server/workers.ts), is seen at once.
+ * SIAR_FEED_MEMO_MS changes it (tests show the workers' notice with a long one).
+ */
+const MEMO_MS = Number(process.env.SIAR_FEED_MEMO_MS ?? 2000);
 
 export class FeedPublisher {
-  private memo = new Map<string, { at: number; version: Promise<FeedVersion> }>();
+  private memo = new Map<string, { at: number; version: Promise<FeedVersion>; ready?: FeedVersion }>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,17 +45,40 @@ export class FeedPublisher {
 
   /** Posts changed (approved, withdrawn): the next request builds the feed again (#13). */
   invalidate(): void {
+    this.forget();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Drops the built versions without telling the listeners: another process's news (server/feed/feed-workers.ts). */
+  forget(): void {
     this.memo.clear();
+  }
+
+  /** Called on every local invalidate(): the workers of one server pass it on. */
+  onInvalidate(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /**
+   * The version `current()` would give now, if it is built and still within its memo;
+   * otherwise undefined. Synchronous: the conditional GET's fast path (plugins/feed.ts).
+   */
+  peek(url: string, now = Date.now()): FeedVersion | undefined {
+    const hit = this.memo.get(url);
+    return hit && now - hit.at < MEMO_MS ? hit.ready : undefined;
   }
 
   /** The current version for the feed at `url` (served from `origin`). */
   current(origin: string, url: string, now = new Date()): Promise<FeedVersion> {
     const hit = this.memo.get(url);
     if (hit && now.getTime() - hit.at < MEMO_MS) return hit.version;
-    const version = this.build(origin, url, now);
-    this.memo.set(url, { at: now.getTime(), version });
-    version.catch(() => this.memo.delete(url));
-    return version;
+    const entry: { at: number; version: Promise<FeedVersion>; ready?: FeedVersion } = { at: now.getTime(), version: this.build(origin, url, now) };
+    this.memo.set(url, entry);
+    entry.version.then(
+      (ready) => (entry.ready = ready),
+      () => this.memo.get(url) === entry && this.memo.delete(url),
+    );
+    return entry.version;
   }
 
   private async build(origin: string, url: string, now: Date): Promise<FeedVersion> {

@@ -125,6 +125,16 @@ describe('two Siar Kantor instances on primary + replica + pgbouncer', () => {
     expect(await dashboardShares(b, jar)).toBe(42);
   });
 
+  it('holds one limit on code guessing for both instances (counted in the primary, through the pooler)', async () => {
+    const guess = (instance: Instance, n: number) =>
+      fetch(`${instance.origin}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `tebakan-${n}` }) });
+    const statuses: number[] = [];
+    // `siar serve` allows 10 a minute an address; alternating, each instance alone sees 6.
+    for (let n = 0; n < 12; n++) statuses.push((await guess(n % 2 === 0 ? a : b, n)).status);
+    expect(statuses).toEqual([...Array(10).fill(410), 429, 429]);
+    expect(Number(await cluster.sql('primary', "SELECT max(hits) FROM rate_limits WHERE key LIKE '%/api/v1/enroll-%'"))).toBe(12);
+  });
+
   it('loses no accepted report when one instance is killed mid-load', async () => {
     const [onLedgerA, onLedgerB] = [newLedger(), newLedger()];
     // Killed once it has answered some: mid-load, with requests in flight, whatever the machine's speed.

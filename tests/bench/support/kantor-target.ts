@@ -11,6 +11,8 @@ import { spawnServer, sqliteReportIds, stopProcess, type LoadPerson, type LoadTa
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const UNITS = 60;
+/** `siar serve --workers N` (BENCH_WORKERS, default 1). */
+const WORKERS = ['--workers', process.env.BENCH_WORKERS ?? '1'];
 
 /**
  * Enrolls `count` people the way an office does (CSV import, then each code spent for
@@ -39,9 +41,9 @@ export async function enrollPeople(database: DatabaseTarget, count: number): Pro
 export async function startSqliteTarget(): Promise<LoadTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), 'siar-load-'));
   const people = await enrollPeople({ kind: 'sqlite', dataDir }, PEOPLE);
-  const { child, origin } = await spawnServer(['server/cli.ts', 'serve', '--port', '0', '--data', dataDir]);
+  const { child, origin } = await spawnServer(['server/cli.ts', 'serve', '--port', '0', '--data', dataDir, ...WORKERS], {}, 180_000);
   return {
-    label: 'siar serve, SQLite',
+    label: `siar serve, SQLite, ${WORKERS[1]} worker process(es)`,
     origin,
     reportPath: '/api/v1/shares',
     feedPath: '/feed.json',
@@ -73,9 +75,9 @@ export async function startPostgresTarget(): Promise<LoadTarget> {
   try {
     const url = cluster.primary.url;
     const people = await enrollPeople({ kind: 'postgres', url }, PEOPLE);
-    const { child, origin } = await spawnServer(['server/cli.ts', 'serve', '--port', '0', '--database-url', url]);
+    const { child, origin } = await spawnServer(['server/cli.ts', 'serve', '--port', '0', '--database-url', url, ...WORKERS], {}, 180_000);
     return {
-      label: 'siar serve, PostgreSQL 15',
+      label: `siar serve, PostgreSQL 15, ${WORKERS[1]} worker process(es)`,
       origin,
       reportPath: '/api/v1/shares',
       feedPath: '/feed.json',

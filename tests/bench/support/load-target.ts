@@ -27,7 +27,7 @@ export interface LoadTarget {
 }
 
 /** Starts a server process and waits for the line that names its origin. */
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; origin: string }> {
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, startMs = 60_000): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -40,7 +40,7 @@ export async function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): 
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before listening`)));
-    setTimeout(() => reject(new Error(`${args.join(' ')} did not start`)), 60_000).unref();
+    setTimeout(() => reject(new Error(`${args.join(' ')} did not start`)), startMs).unref();
   });
   return { child, origin };
 }
