@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial';
 import * as scale from './migrations/0002-scale';
 import * as approval from './migrations/0003-approval';
+import * as dash from './migrations/0004-dash';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0001-initial': initial,
   '0002-scale': scale,
   '0003-approval': approval,
+  '0004-dash': dash,
 };
 
 class ListedMigrations implements MigrationProvider {
@@ -25,9 +27,10 @@ class ListedMigrations implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(siar: SiarDb): Promise<void> {
+/** Up to and including `name` (the default: all of them); tests use it to check a migration's backfill. */
+export async function migrateToLatest(siar: SiarDb, name?: string): Promise<void> {
   const migrator = new Migrator({ db: siar.db, provider: new ListedMigrations(siar.kind) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = name ? await migrator.migrateTo(name) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);

@@ -42,8 +42,6 @@ const day = (row: ReportsTable) => row.shared_at.slice(0, 10);
 
 async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTable[]): Promise<void> {
   const rollups = new Map<string, { day: string; unit: string; platform: string; item_id: string; item_url: string | null; shares: number; unverified: number }>();
-  const reporters = new Map<string, { day: string; item_id: string; reporter_id: string; unit: string }>();
-  const peopleDays = new Map<string, { day: string; reporter_id: string; unit: string }>();
   for (const row of rows) {
     const key = JSON.stringify([day(row), row.reporter_unit, row.platform, row.item_id]);
     const rollup = rollups.get(key) ?? { day: day(row), unit: row.reporter_unit, platform: row.platform, item_id: row.item_id, item_url: null, shares: 0, unverified: 0 };
@@ -51,8 +49,6 @@ async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTa
     rollup.unverified += row.verified ? 0 : 1;
     rollup.item_url ??= row.item_url;
     rollups.set(key, rollup);
-    reporters.set(JSON.stringify([day(row), row.item_id, row.reporter_id]), { day: day(row), item_id: row.item_id, reporter_id: row.reporter_id, unit: row.reporter_unit });
-    peopleDays.set(JSON.stringify([day(row), row.reporter_id]), { day: day(row), reporter_id: row.reporter_id, unit: row.reporter_unit });
   }
   const sortedRollups = [...rollups.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
   for (let i = 0; i < sortedRollups.length; i += ROWS_PER_INSERT) {
@@ -68,20 +64,46 @@ async function addToRollups(trx: Transaction<Database>, rows: readonly ReportsTa
       )
       .execute();
   }
-  const sortedReporters = [...reporters.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  for (let i = 0; i < sortedReporters.length; i += ROWS_PER_INSERT) {
+  await addToPersonRollups(trx, rows);
+}
+
+/**
+ * Verified shares per person and day, and per person, post and day (migration 0004),
+ * under the unit of the office's record: what makes the participation rate exact over
+ * any range (distinct people are counted over these rows, never summed per day).
+ */
+async function addToPersonRollups(trx: Transaction<Database>, rows: readonly ReportsTable[]): Promise<void> {
+  const verified = rows.filter((row): row is ReportsTable & { person_id: number } => row.verified === 1 && row.person_id !== null);
+  if (verified.length === 0) return;
+  const units = new Map<number, string>();
+  const ids = [...new Set(verified.map((row) => row.person_id))];
+  for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) {
+    for (const person of await trx.selectFrom('people').select(['id', 'unit']).where('id', 'in', ids.slice(i, i + ROWS_PER_INSERT)).execute()) units.set(person.id, person.unit);
+  }
+  const personDays = new Map<string, { day: string; person_id: number; unit: string; shares: number }>();
+  const personPosts = new Map<string, { day: string; item_id: string; person_id: number }>();
+  for (const row of verified) {
+    const unit = units.get(row.person_id) ?? row.reporter_unit;
+    const key = JSON.stringify([day(row), row.person_id]);
+    const personDay = personDays.get(key) ?? { day: day(row), person_id: row.person_id, unit, shares: 0 };
+    personDay.shares++;
+    personDays.set(key, personDay);
+    personPosts.set(JSON.stringify([day(row), row.item_id, row.person_id]), { day: day(row), item_id: row.item_id, person_id: row.person_id });
+  }
+  const sortedDays = [...personDays.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
+  for (let i = 0; i < sortedDays.length; i += ROWS_PER_INSERT) {
     await trx
-      .insertInto('report_reporters')
-      .values(sortedReporters.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.columns(['day', 'item_id', 'reporter_id']).doNothing())
+      .insertInto('report_person_days')
+      .values(sortedDays.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((c) => c.columns(['day', 'person_id']).doUpdateSet({ shares: sql`report_person_days.shares + excluded.shares` }))
       .execute();
   }
-  const sortedPeopleDays = [...peopleDays.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  for (let i = 0; i < sortedPeopleDays.length; i += ROWS_PER_INSERT) {
+  const sortedPosts = [...personPosts.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
+  for (let i = 0; i < sortedPosts.length; i += ROWS_PER_INSERT) {
     await trx
-      .insertInto('report_people_days')
-      .values(sortedPeopleDays.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.columns(['day', 'reporter_id']).doNothing())
+      .insertInto('report_person_posts')
+      .values(sortedPosts.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((c) => c.columns(['day', 'item_id', 'person_id']).doNothing())
       .execute();
   }
 }
