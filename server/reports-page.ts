@@ -1,4 +1,5 @@
-import type { ReportsTable } from './db/schema';
+import type { Kysely } from 'kysely';
+import type { Database, ReportsTable } from './db/schema';
 import { escapeHtml, linkOrText } from './html';
 import { page, type PageUser } from './pages/layout';
 
@@ -26,4 +27,9 @@ Laporan dikirim ke / reports go to <code>POST /api/v1/shares</code> · <a href="
 <tbody>${rows}</tbody></table></section>`,
     frame,
   );
+}
+
+/** The latest reports received, by the index on received_at. */
+export async function recentReports(db: Kysely<Database>, limit: number): Promise<ReportsTable[]> {
+  return db.selectFrom('reports').selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

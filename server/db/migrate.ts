@@ -4,6 +4,7 @@ import * as scale from './migrations/0002-scale';
 import * as approval from './migrations/0003-approval';
 import * as siteHealth from './migrations/0004-site-health';
 import * as feed from './migrations/0005-feed';
+import * as dash from './migrations/0006-dash';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0003-approval': approval,
   '0004-site-health': siteHealth,
   '0005-feed': feed,
+  '0006-dash': dash,
 };
 
 class ListedMigrations implements MigrationProvider {
@@ -29,9 +31,10 @@ class ListedMigrations implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(siar: SiarDb): Promise<void> {
+/** Up to and including `name` (the default: all of them); tests use it to check a migration's backfill. */
+export async function migrateToLatest(siar: SiarDb, name?: string): Promise<void> {
   const migrator = new Migrator({ db: siar.db, provider: new ListedMigrations(siar.kind) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = name ? await migrator.migrateTo(name) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`);

@@ -198,19 +198,20 @@ export interface ReportRollupsTable {
   unverified: number | string;
 }
 
-/** Who shared which post on which day, once: the dashboard's distinct-reporter counts. */
-export interface ReportReportersTable {
+/** Verified shares of one enrolled person on one day (migration 0004): people, units and trend, exact over any range. */
+export interface ReportPersonDaysTable {
   day: string;
-  item_id: string;
-  reporter_id: string;
+  person_id: number;
+  /** The person's unit in the office's record when they shared. */
   unit: string;
+  shares: number | string;
 }
 
-/** Who shared anything on which day, once: the dashboard's reporters a day and per unit. */
-export interface ReportPeopleDaysTable {
+/** That an enrolled person shared a post on a day, once (migration 0004): sharers per post over any range. */
+export interface ReportPersonPostsTable {
   day: string;
-  reporter_id: string;
-  unit: string;
+  item_id: string;
+  person_id: number;
 }
 
 /** Migration 0004-site-health: the site check's counters (docs/protocol.md §7.1). */
@@ -244,8 +245,8 @@ export interface Database {
   reports: ReportsTable;
   report_ids: ReportIdsTable;
   report_rollups: ReportRollupsTable;
-  report_reporters: ReportReportersTable;
-  report_people_days: ReportPeopleDaysTable;
+  report_person_days: ReportPersonDaysTable;
+  report_person_posts: ReportPersonPostsTable;
   people: PeopleTable;
   enrollment_codes: EnrollmentCodesTable;
   report_tokens: ReportTokensTable;

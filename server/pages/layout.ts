@@ -51,7 +51,7 @@ export function page(title: string, body: string, options: { user?: PageUser | n
   const user = options.user;
   const header = user
     ? `<header class="top"><strong>Siar Kantor</strong>
-<a href="/dashboard">Dasbor</a> <a href="/posts">Unggahan <small>/ posts</small></a> <a href="/rekap">Rekap <small>/ summary</small></a>${user.role === 'admin' ? ' <a href="/audit">Audit</a>' : ''}${user.role === 'admin' ? ' <a href="/people">Pegawai <small>/ people</small></a>' : ''}
+<a href="/dashboard">Dasbor</a> <a href="/posts">Unggahan <small>/ posts</small></a>${user.role === 'admin' ? ' <a href="/audit">Audit</a>' : ''}${user.role === 'admin' ? ' <a href="/people">Pegawai <small>/ people</small></a>' : ''}
 <a href="/account">Akun <small>/ account</small></a>
 <span class="muted">${e(user.name)} (${e(user.role)})</span>
 ${options.csrf ? `<form method="post" action="/logout">${csrfField(options.csrf)}<button type="submit">Keluar <small>/ sign out</small></button></form>` : ''}</header>`

@@ -9,7 +9,7 @@ import type { Summary } from '../stats/summary-data';
 import type { DayCount } from '../stats/trend';
 import { Both, Problems } from './posts/bits';
 
-/** `/rekap`: who shared over a range, which unit is behind (by rate), the trend, and every share with its link. */
+/** `/dashboard`: who shared over a range, which unit is behind (by rate), the trend, shares by post, platform and person, and the latest shares with their links. */
 
 const safeLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 const platformName = (id: string) => (isPlatformId(id) ? PLATFORM_NAMES[id] : id);
@@ -20,9 +20,9 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
   return (
     <>
       <h1>
-        <Both id="Rekap partisipasi" en="Participation summary" />
+        <Both id="Dasbor laporan Siar" en="Siar report dashboard" />
       </h1>
-      <form method="get" action="/rekap" className="actions" aria-label="Rentang tanggal / date range">
+      <form method="get" action="/dashboard" className="actions" aria-label="Rentang tanggal / date range">
         <label>
           <Both id="Dari" en="From" /> <input type="date" name="from" defaultValue={range.from} />
         </label>
@@ -32,10 +32,10 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <button type="submit">
           <Both id="Tampilkan" en="Show" />
         </button>
-        <a className="button primary" href={`/rekap.csv?from=${range.from}&to=${range.to}`}>
+        <a className="button primary" href={`/dashboard.csv?from=${range.from}&to=${range.to}`}>
           <Both id="Ekspor CSV (;)" en="Export CSV" />
         </a>
-        <a className="button" href={`/rekap.csv?from=${range.from}&to=${range.to}&sep=comma`}>
+        <a className="button" href={`/dashboard.csv?from=${range.from}&to=${range.to}&sep=comma`}>
           CSV (,)
         </a>
       </form>
@@ -46,8 +46,16 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           <Both id="partisipasi" en="participation" />
         </div>
         <div className="total">
-          <strong data-total="shares">{summary.shares - summary.unverified}</strong>
-          <Both id="bagikan terverifikasi" en="verified shares" />
+          <strong data-total="sharers">{summary.sharers}</strong>
+          <Both id="pegawai membagikan" en="people shared" />
+        </div>
+        <div className="total">
+          <strong data-total="shares">{summary.shares}</strong>
+          <Both id="bagikan" en="shares" />
+        </div>
+        <div className="total">
+          <strong data-total="verified">{summary.shares - summary.unverified}</strong>
+          <Both id="terverifikasi" en="verified" />
         </div>
         <div className="total">
           <strong data-total="unverified">{summary.unverified}</strong>
@@ -76,6 +84,9 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                 <th scope="col">
                   <Both id="Membagikan / terdaftar" en="Shared / enrolled" />
                 </th>
+                <th scope="col">
+                  <Both id="Bagikan" en="Shares" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -92,10 +103,22 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                   <td>
                     {row.sharers} / {row.enrolled}
                   </td>
+                  <td>{row.shares}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {summary.unverifiedByUnit.length > 0 ? (
+            <>
+              <h3>
+                <Both id="Belum terverifikasi, menurut unit yang dilaporkan" en="Unverified, by the unit the reports claim" />
+              </h3>
+              <p className="muted">
+                <Both id="Dilaporkan dengan token bersama lama: pelapor tidak diperiksa, tidak dihitung dalam partisipasi." en="Sent with the legacy shared token: the reporter was not checked; not counted in participation." />
+              </p>
+              <CountTable rows={summary.unverifiedByUnit} rowKey={(row) => row.unit} rowAttributes={(row) => ({ 'data-unverified-unit': row.unit })} label={(row) => row.unit || '—'} count={(row) => <strong>{row.shares}</strong>} />
+            </>
+          ) : null}
         </section>
         <div>
           <section data-section="platforms">
@@ -107,7 +130,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
               <Both id="Per pegawai" en="Per person" />
             </h2>
             <CountTable
-              rows={summary.byPerson.slice(0, 50)}
+              rows={summary.byPerson}
               rowKey={(row) => row.nip}
               rowAttributes={(row) => ({ 'data-person': row.nip })}
               label={(row) => (
@@ -131,16 +154,36 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <CountTable
           rows={summary.byPost}
           rowKey={(row) => row.item_id}
-          label={(row) => (safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id))}
-          count={(row) => (
-            <Both
-              id={
+          label={(row) => (
+            <>
+              {safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.title ?? row.item_id}</a> : (row.title ?? row.item_id)}
+              {row.title ? (
                 <>
-                  dibagikan <strong>{row.shares}</strong> kali oleh {row.sharers} orang
+                  <br />
+                  <small>{row.item_id}</small>
                 </>
-              }
-              en={`shared ${row.shares} ${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`}
-            />
+              ) : null}
+            </>
+          )}
+          count={(row) => (
+            <>
+              <Both
+                id={
+                  <>
+                    dibagikan <strong>{row.shares}</strong> kali oleh {row.sharers} orang
+                  </>
+                }
+                en={`shared ${row.shares} ${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`}
+              />
+              {row.unverified > 0 ? (
+                <>
+                  {' '}
+                  <small data-unverified={row.unverified}>
+                    (<Both id={`${row.unverified} belum terverifikasi`} en={`${row.unverified} unverified`} />)
+                  </small>
+                </>
+              ) : null}
+            </>
           )}
         />
       </section>
@@ -157,6 +200,9 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
               <th scope="col">
                 <Both id="Pegawai" en="Person" />
               </th>
+              <th scope="col">
+                <Both id="Unggahan" en="Post" />
+              </th>
               <th scope="col">Platform</th>
               <th scope="col">
                 <Both id="Tautan" en="Link" />
@@ -164,8 +210,8 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
             </tr>
           </thead>
           <tbody>
-            {summary.list.map((row, i) => (
-              <tr key={i} data-verified={row.verified}>
+            {summary.list.map((row) => (
+              <tr key={row.id} data-verified={row.verified}>
                 <td>{row.shared_at.slice(0, 16).replace('T', ' ')}</td>
                 <td>
                   {row.name} <small>({row.unit})</small>
@@ -178,6 +224,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                     </>
                   )}
                 </td>
+                <td>{safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.item_id}</a> : row.item_id}</td>
                 <td>{platformName(row.platform)}</td>
                 <td>{safeLink(row.post_url) ? <a href={safeLink(row.post_url)!}>buka / open</a> : '—'}</td>
               </tr>

@@ -13,7 +13,8 @@ import { isChatPlatform, pickHour, pickPlatform, SEED_PLATFORMS, seededRandom, u
  * drawn from the morning-peaked day (server/scale/load-model.ts), over the last `days`
  * days in WIB. The rows go through the same writer as live reports, so the rollups
  * agree with them (on PostgreSQL they are made in the database: seed-load-postgres.ts).
- * Posts: five a day. Unverified: none (everyone enrolled).
+ * Posts: five a day. The people are enrolled in `people` (seed-load is for an empty
+ * database); UNVERIFIED_SHARE of the reports come on the legacy shared token instead.
  */
 
 export interface SeedOptions {
@@ -28,16 +29,30 @@ export interface SeedOptions {
 
 const BATCH = 5000;
 const POSTS_A_DAY = 5;
+/** Share of seeded reports sent with the legacy shared token (unverified, no person). */
+export const UNVERIFIED_SHARE = 0.02;
+
+export const seedNip = (person: number) => `1990${String(person).padStart(14, '0')}`;
 
 function wibDate(daysAgo: number, now: Date): string {
   return new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function* seedRows(options: SeedOptions, now = new Date()): Generator<ReportsTable> {
-  const random = seededRandom(options.seed);
+/** The seed's people and their units, person i in unit personUnits[i]. */
+export function seedPeople(options: SeedOptions): string[] {
+  return drawUnits(seededRandom(options.seed), options);
+}
+
+function drawUnits(random: () => number, options: SeedOptions): string[] {
   const pickUnit = weightedPicker(unitWeights(options.units));
+  return Array.from({ length: options.people }, () => unitName(pickUnit(random)));
+}
+
+/** `personIds[i]`: person i's id in `people`; without it, every report is unverified. */
+export function* seedRows(options: SeedOptions, now = new Date(), personIds?: readonly number[]): Generator<ReportsTable> {
+  const random = seededRandom(options.seed);
   // Each person belongs to one unit, drawn once.
-  const personUnit = Array.from({ length: options.people }, () => unitName(pickUnit(random)));
+  const personUnit = drawUnits(random, options);
   const platforms = SEED_PLATFORMS;
   for (let n = 0; n < options.reports; ) {
     const daysAgo = Math.floor(random() * options.days);
@@ -52,6 +67,7 @@ export function* seedRows(options: SeedOptions, now = new Date()): Generator<Rep
     const platform = platforms[pickPlatform(random)]!;
     const post = Math.floor(random() * POSTS_A_DAY);
     const chat = isChatPlatform(platform);
+    const personId = random() < UNVERIFIED_SHARE ? null : (personIds?.[person] ?? null);
     n++;
     yield {
       id: crypto.randomUUID(),
@@ -63,14 +79,14 @@ export function* seedRows(options: SeedOptions, now = new Date()): Generator<Rep
       method: chat ? 'manual' : 'composer',
       post_url: chat ? null : `https://${platform}.example/p/${n}`,
       shared_at: sharedAt,
-      reporter_id: `1990${String(person).padStart(14, '0')}`,
+      reporter_id: seedNip(person),
       reporter_name: `ASN ${person}`,
       reporter_unit: personUnit[person]!,
       client_name: 'siar',
       client_version: '1.0.0',
       received_at: new Date(instant + 1000 + Math.floor(random() * 60_000)).toISOString(),
-      person_id: null,
-      verified: 1,
+      person_id: personId,
+      verified: personId === null ? 0 : 1,
     };
   }
 }
@@ -85,6 +101,7 @@ export async function seedLoad(siar: SiarDb, options: SeedOptions, now = new Dat
     await sql`ANALYZE`.execute(siar.db);
     return written;
   }
+  const personIds = await enrollSeedPeople(siar, options);
   let written = 0;
   let batch: ReportsTable[] = [];
   const writer = reportWriter(siar);
@@ -95,10 +112,24 @@ export async function seedLoad(siar: SiarDb, options: SeedOptions, now = new Dat
     written += outcomes!.filter((outcome) => outcome === 'accepted').length;
     options.progress?.(written);
   };
-  for (const row of seedRows(options, now)) {
+  for (const row of seedRows(options, now, personIds)) {
     batch.push(row);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
   return written;
+}
+
+/** Enrolls the seed's people (SQLite), in batches; returns their ids, person i first. */
+async function enrollSeedPeople(siar: SiarDb, options: SeedOptions): Promise<number[]> {
+  const units = seedPeople(options);
+  const created_at = new Date().toISOString();
+  const ids: number[] = [];
+  for (let i = 0; i < units.length; i += 500) {
+    const rows = units.slice(i, i + 500).map((unit, j) => ({ nip: seedNip(i + j), name: `ASN ${i + j}`, unit, created_at }));
+    await siar.db.insertInto('people').values(rows).onConflict((c) => c.column('nip').doNothing()).execute();
+    const byNip = new Map((await siar.db.selectFrom('people').select(['id', 'nip']).where('nip', 'in', rows.map((r) => r.nip)).execute()).map((p) => [p.nip, p.id]));
+    for (const row of rows) ids.push(byNip.get(row.nip)!);
+  }
+  return ids;
 }

@@ -1,14 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import { toNumber } from '../db/connect';
-import type { Database } from '../db/schema';
+import type { Database, ReportsTable } from '../db/schema';
 import type { DateRange } from './date-range';
 import { participationByUnit, type UnitParticipation } from './participation';
 import type { DayCount } from './trend';
 
 /**
- * The summary over a date range (`/rekap`), in SQL over `reports` joined to `people`:
- * verified shares are counted under the person and the unit of the office's record
- * (not what the body claimed); unverified ones (legacy shared token, open demo) apart.
+ * The dashboard over a date range (`/dashboard`), read from the rollups kept with every
+ * write (migrations 0002 and 0004, server/store/report-writer.ts), the same SQL on
+ * SQLite and PostgreSQL, never an aggregate over the raw reports:
+ * - `report_rollups` (day × unit × platform × post): shares, unverified ones apart;
+ * - `report_person_days` / `report_person_posts`: verified shares per enrolled person
+ *   and day (and post), under the unit of the office's record, so that people who
+ *   shared over a range are counted exactly (distinct rows, not summed daily counts).
+ * Only the latest-shares list reads raw reports, a page of them through an index.
  * A share's day is the date in its own `shared_at` (its offset: WIB, WITA or WIT).
  */
 
@@ -20,78 +25,141 @@ export interface PersonShares {
 }
 
 export interface Summary {
+  /** Every share in the range, verified or not. */
   shares: number;
   unverified: number;
-  participation: UnitParticipation[];
-  byPost: { item_id: string; title: string | null; item_url: string | null; shares: number; sharers: number }[];
+  /** Enrolled people who shared at least once in the range. */
+  sharers: number;
+  participation: (UnitParticipation & { shares: number })[];
+  /** Unverified shares (legacy shared token, open demo) by the unit their reports claim. */
+  unverifiedByUnit: { unit: string; shares: number }[];
+  /** Every share of the post (`unverified` of them on the legacy token); sharers: enrolled people. */
+  byPost: { item_id: string; title: string | null; item_url: string | null; shares: number; unverified: number; sharers: number }[];
+  /** Every share on the platform, verified or not. */
   byPlatform: { platform: string; shares: number }[];
   byPerson: PersonShares[];
+  /** Every share a day; sharers: enrolled people who shared that day. */
   trend: DayCount[];
-  /** The latest shares with their post links (at most 500). */
-  list: { shared_at: string; nip: string; name: string; unit: string; item_id: string; platform: string; post_url: string | null; verified: number }[];
+  /** The latest shares with their post links. */
+  list: ListedShare[];
 }
 
-export async function readSummary(db: Kysely<Database>, range: DateRange): Promise<Summary> {
-  const day = sql<string>`substr(reports.shared_at, 1, 10)`;
-  const inRange = db.selectFrom('reports').where(day, '>=', range.from).where(day, '<=', range.to);
-  const verified = inRange.where('reports.verified', '=', 1).innerJoin('people', 'people.id', 'reports.person_id');
+/** A share as the list and the export show it: under the office's record of the person where there is one. */
+export type ListedShare = Pick<ReportsTable, 'id' | 'shared_at' | 'item_id' | 'item_url' | 'platform' | 'status' | 'method' | 'post_url' | 'verified'> & { nip: string; name: string; unit: string };
 
-  const totals = await inRange
-    .select([sql<number>`count(*)`.as('shares'), sql<number>`sum(CASE WHEN verified = 0 THEN 1 ELSE 0 END)`.as('unverified')])
+export const PEOPLE_SHOWN = 50;
+export const POSTS_SHOWN = 200;
+export const LIST_SHOWN = 500;
+
+const n = toNumber;
+
+export async function readSummary(db: Kysely<Database>, range: DateRange): Promise<Summary> {
+  const rollups = () => db.selectFrom('report_rollups').where('day', '>=', range.from).where('day', '<=', range.to);
+  const personDays = () => db.selectFrom('report_person_days').where('day', '>=', range.from).where('day', '<=', range.to);
+  const personPosts = () => db.selectFrom('report_person_posts').where('day', '>=', range.from).where('day', '<=', range.to);
+
+  const totals = await rollups()
+    .select([sql<number>`coalesce(sum(shares), 0)`.as('shares'), sql<number>`coalesce(sum(unverified), 0)`.as('unverified')])
     .executeTakeFirstOrThrow();
   const enrolled = await db.selectFrom('people').where('revoked_at', 'is', null).select(['unit', sql<number>`count(*)`.as('people')]).groupBy('unit').execute();
-  const sharers = await verified.select(['people.unit as unit', sql<number>`count(DISTINCT reports.person_id)`.as('people')]).groupBy('people.unit').execute();
-  const byPost = await verified
-    .leftJoin('posts', 'posts.id', 'reports.item_id')
-    .select([
-      'reports.item_id as item_id',
-      sql<string | null>`max(posts.title)`.as('title'),
-      sql<string | null>`max(reports.item_url)`.as('item_url'),
-      sql<number>`count(*)`.as('shares'),
-      sql<number>`count(DISTINCT reports.person_id)`.as('sharers'),
-    ])
-    .groupBy('reports.item_id')
+  // One person counted once per unit over the whole range: distinct (unit, person) first.
+  const perUnit = await db
+    .selectFrom(personDays().select(['unit', 'person_id', sql<number>`sum(shares)`.as('shares')]).groupBy(['unit', 'person_id']).as('p'))
+    .select(['unit', sql<number>`count(*)`.as('people'), sql<number>`sum(shares)`.as('shares')])
+    .groupBy('unit')
+    .execute();
+  const sharers = await db
+    .selectFrom(personDays().select('person_id').distinct().as('p'))
+    .select(sql<number>`count(*)`.as('people'))
+    .executeTakeFirstOrThrow();
+  const unverifiedByUnit = await rollups().where('unverified', '>', 0).select(['unit', sql<number>`sum(unverified)`.as('shares')]).groupBy('unit').orderBy('shares', 'desc').limit(100).execute();
+
+  const posts = await rollups()
+    .select(['item_id', sql<string | null>`max(item_url)`.as('item_url'), sql<number>`sum(shares)`.as('shares'), sql<number>`sum(unverified)`.as('unverified')])
+    .groupBy('item_id')
     .orderBy('shares', 'desc')
-    .limit(200)
+    .orderBy('item_id')
+    .limit(POSTS_SHOWN)
     .execute();
-  const byPlatform = await verified.select(['reports.platform as platform', sql<number>`count(*)`.as('shares')]).groupBy('reports.platform').orderBy('shares', 'desc').execute();
-  const byPerson = await verified
-    .select(['people.nip as nip', 'people.name as name', 'people.unit as unit', sql<number>`count(*)`.as('shares')])
-    .groupBy(['people.nip', 'people.name', 'people.unit'])
+  const postIds = posts.map((p) => p.item_id);
+  const postSharers = new Map<string, number>();
+  const titles = new Map<string, string>();
+  for (let i = 0; i < postIds.length; i += 100) {
+    const ids = postIds.slice(i, i + 100);
+    // Distinct (post, person) first: someone who shared a post on two days of the range is one sharer.
+    for (const row of await db
+      .selectFrom(personPosts().where('item_id', 'in', ids).select(['item_id', 'person_id']).distinct().as('p'))
+      .select(['item_id', sql<number>`count(*)`.as('sharers')])
+      .groupBy('item_id')
+      .execute()) {
+      postSharers.set(row.item_id, n(row.sharers));
+    }
+    for (const post of await db.selectFrom('posts').select(['id', 'title']).where('id', 'in', ids).execute()) titles.set(post.id, post.title);
+  }
+
+  const byPlatform = await rollups()
+    .select(['platform', sql<number>`sum(shares)`.as('shares')])
+    .groupBy('platform')
     .orderBy('shares', 'desc')
-    .limit(500)
+    .orderBy('platform')
     .execute();
-  const trend = await verified
-    .select([day.as('date'), sql<number>`count(*)`.as('shares'), sql<number>`count(DISTINCT reports.person_id)`.as('sharers')])
-    .groupBy(day)
-    .execute();
-  const list = await inRange
+  const topPeople = await personDays().select(['person_id', sql<number>`sum(shares)`.as('shares')]).groupBy('person_id').orderBy('shares', 'desc').orderBy('person_id').limit(PEOPLE_SHOWN).execute();
+  const people = new Map(
+    topPeople.length === 0
+      ? []
+      : (await db.selectFrom('people').select(['id', 'nip', 'name', 'unit']).where('id', 'in', topPeople.map((p) => p.person_id)).execute()).map((p) => [p.id, p]),
+  );
+  const dayShares = await rollups().select(['day', sql<number>`sum(shares)`.as('shares')]).groupBy('day').execute();
+  const daySharers = new Map((await personDays().select(['day', sql<number>`count(*)`.as('sharers')]).groupBy('day').execute()).map((r) => [r.day, n(r.sharers)]));
+  const day = sql<string>`substr(reports.shared_at, 1, 10)`;
+  const list = await db
+    .selectFrom('reports')
+    .where(day, '>=', range.from)
+    .where(day, '<=', range.to)
     .leftJoin('people', 'people.id', 'reports.person_id')
-    .select([
-      'reports.shared_at as shared_at',
-      sql<string>`coalesce(people.nip, reports.reporter_id)`.as('nip'),
-      sql<string>`coalesce(people.name, reports.reporter_name)`.as('name'),
-      sql<string>`coalesce(people.unit, reports.reporter_unit)`.as('unit'),
-      'reports.item_id as item_id',
-      'reports.platform as platform',
-      'reports.post_url as post_url',
-      'reports.verified as verified',
-    ])
+    .select(SHARE_COLUMNS)
     .orderBy(day, 'desc')
     .orderBy('reports.shared_at', 'desc')
-    .limit(500)
+    .orderBy('reports.received_at', 'desc')
+    .orderBy('reports.id', 'desc')
+    .limit(LIST_SHOWN)
     .execute();
-  const n = <T extends Record<string, unknown>>(rows: T[], ...keys: (keyof T)[]) => rows.map((row) => ({ ...row, ...Object.fromEntries(keys.map((k) => [k, toNumber(row[k] as number)])) }));
+
+  const shares = new Map(perUnit.map((row) => [row.unit, n(row.shares)]));
   return {
-    shares: toNumber(totals.shares),
-    unverified: toNumber(totals.unverified),
-    participation: participationByUnit(n(enrolled, 'people'), n(sharers, 'people')),
-    byPost: n(byPost, 'shares', 'sharers'),
-    byPlatform: n(byPlatform, 'shares'),
-    byPerson: n(byPerson, 'shares'),
-    trend: n(trend, 'shares', 'sharers'),
-    list: n(list, 'verified'),
+    shares: n(totals.shares),
+    unverified: n(totals.unverified),
+    sharers: n(sharers.people),
+    participation: participationByUnit(
+      enrolled.map((row) => ({ unit: row.unit, people: n(row.people) })),
+      perUnit.map((row) => ({ unit: row.unit, people: n(row.people) })),
+    ).map((row) => ({ ...row, shares: shares.get(row.unit) ?? 0 })),
+    unverifiedByUnit: unverifiedByUnit.map((row) => ({ unit: row.unit, shares: n(row.shares) })),
+    byPost: posts.map((row) => ({ item_id: row.item_id, title: titles.get(row.item_id) ?? null, item_url: row.item_url, shares: n(row.shares), unverified: n(row.unverified), sharers: postSharers.get(row.item_id) ?? 0 })),
+    byPlatform: byPlatform.map((row) => ({ platform: row.platform, shares: n(row.shares) })),
+    byPerson: topPeople.flatMap((row) => {
+      const person = people.get(row.person_id);
+      return person ? [{ nip: person.nip, name: person.name, unit: person.unit, shares: n(row.shares) }] : [];
+    }),
+    trend: dayShares.map((row) => ({ date: row.day, shares: n(row.shares), sharers: daySharers.get(row.day) ?? 0 })),
+    list: list.map((row) => ({ ...row, verified: n(row.verified) })),
   };
 }
 
-export const SUMMARY_CSV_COLUMNS = ['shared_at', 'nip', 'name', 'unit', 'item_id', 'platform', 'post_url', 'verified'] as const;
+export const SUMMARY_CSV_COLUMNS = ['shared_at', 'nip', 'name', 'unit', 'verified', 'item_id', 'item_url', 'platform', 'status', 'method', 'post_url', 'id'] as const;
+
+/** The columns of a listed or exported share (reports left-joined to people). */
+export const SHARE_COLUMNS = [
+  'reports.id as id',
+  'reports.shared_at as shared_at',
+  sql<string>`coalesce(people.nip, reports.reporter_id)`.as('nip'),
+  sql<string>`coalesce(people.name, reports.reporter_name)`.as('name'),
+  sql<string>`coalesce(people.unit, reports.reporter_unit)`.as('unit'),
+  'reports.item_id as item_id',
+  'reports.item_url as item_url',
+  'reports.platform as platform',
+  'reports.status as status',
+  'reports.method as method',
+  'reports.post_url as post_url',
+  'reports.verified as verified',
+] as const;

@@ -5,7 +5,7 @@ import { writeBatches, type ReportWriter, type Rollups, type WriteSteps } from '
 /**
  * The report writer on PostgreSQL: a group's rows go as one array a column through
  * `unnest`, so a transaction is BEGIN, the claim of the ids, one statement that inserts
- * the reports and updates the three rollup tables (data-modifying CTEs), and COMMIT
+ * the reports and updates the rollup tables (data-modifying CTEs), and COMMIT
  * (synchronous_commit on: it returns once the WAL is flushed), whatever the group's size.
  */
 
@@ -25,10 +25,13 @@ const WRITE = `WITH
     SELECT * FROM ${unnest(['text', 'text', 'text', 'text', 'text', 'bigint', 'bigint'], R + 1)}
     ON CONFLICT (day, unit, platform, item_id) DO UPDATE SET shares = report_rollups.shares + excluded.shares,
       unverified = report_rollups.unverified + excluded.unverified, item_url = coalesce(report_rollups.item_url, excluded.item_url)),
-  new_reporters AS (INSERT INTO report_reporters (day, item_id, reporter_id, unit) SELECT * FROM ${unnest(['text', 'text', 'text', 'text'], R + 8)}
-    ON CONFLICT (day, item_id, reporter_id) DO NOTHING)
-INSERT INTO report_people_days (day, reporter_id, unit) SELECT * FROM ${unnest(['text', 'text', 'text'], R + 12)}
-  ON CONFLICT (day, reporter_id) DO NOTHING`;
+  new_person_days AS (INSERT INTO report_person_days (day, person_id, unit, shares)
+    SELECT d.day, d.person_id, coalesce(people.unit, d.unit), d.shares
+    FROM ${unnest(['text', 'integer', 'text', 'bigint'], R + 8)} AS d(day, person_id, unit, shares) LEFT JOIN people ON people.id = d.person_id
+    ORDER BY d.day, d.person_id
+    ON CONFLICT (day, person_id) DO UPDATE SET shares = report_person_days.shares + excluded.shares)
+INSERT INTO report_person_posts (day, item_id, person_id) SELECT * FROM ${unnest(['text', 'text', 'integer'], R + 12)}
+  ON CONFLICT (day, item_id, person_id) DO NOTHING`;
 
 const STORED = 'SELECT * FROM reports WHERE id = ANY($1::text[])';
 
@@ -39,13 +42,13 @@ function steps(trx: Transaction<Database>): WriteSteps {
       const { rows: claimed } = await run<{ id: string }>(CLAIM, [rows.map((r) => r.id), rows.map((r) => r.received_at)]);
       return new Set(claimed.map((r) => r.id));
     },
-    async insert(rows: readonly ReportsTable[], { rollups, reporters, peopleDays }: Rollups) {
+    async insert(rows: readonly ReportsTable[], { rollups, personDays, personPosts }: Rollups) {
       const columns = <T>(list: readonly T[], keys: (keyof T)[]) => keys.map((key) => list.map((row) => row[key]));
       await run(WRITE, [
         ...columns(rows, REPORT_COLUMNS.map(([c]) => c)),
         ...columns(rollups, ['day', 'unit', 'platform', 'item_id', 'item_url', 'shares', 'unverified']),
-        ...columns(reporters, ['day', 'item_id', 'reporter_id', 'unit']),
-        ...columns(peopleDays, ['day', 'reporter_id', 'unit']),
+        ...columns(personDays, ['day', 'person_id', 'unit', 'shares']),
+        ...columns(personPosts, ['day', 'item_id', 'person_id']),
       ]);
     },
     async stored(ids) {

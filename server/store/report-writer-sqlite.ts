@@ -25,8 +25,9 @@ function prepare(file: SQLite.Database) {
     rollup: file.prepare(`INSERT INTO report_rollups (day, unit, platform, item_id, item_url, shares, unverified) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (day, unit, platform, item_id) DO UPDATE SET shares = report_rollups.shares + excluded.shares,
         unverified = report_rollups.unverified + excluded.unverified, item_url = coalesce(report_rollups.item_url, excluded.item_url)`),
-    reporter: file.prepare('INSERT INTO report_reporters (day, item_id, reporter_id, unit) VALUES (?, ?, ?, ?) ON CONFLICT (day, item_id, reporter_id) DO NOTHING'),
-    peopleDay: file.prepare('INSERT INTO report_people_days (day, reporter_id, unit) VALUES (?, ?, ?) ON CONFLICT (day, reporter_id) DO NOTHING'),
+    personDay: file.prepare(`INSERT INTO report_person_days (day, person_id, unit, shares) VALUES (?, ?, coalesce((SELECT unit FROM people WHERE id = ?), ?), ?)
+      ON CONFLICT (day, person_id) DO UPDATE SET shares = report_person_days.shares + excluded.shares`),
+    personPost: file.prepare('INSERT INTO report_person_posts (day, item_id, person_id) VALUES (?, ?, ?) ON CONFLICT (day, item_id, person_id) DO NOTHING'),
     stored: file.prepare<[string], ReportsTable>('SELECT * FROM reports WHERE id = ?'),
   };
 }
@@ -41,11 +42,11 @@ export function sqliteReportWriter(siar: SiarDb): ReportWriter {
       for (const row of rows) if (s.claim.run(row.id, row.received_at).changes === 1) claimed.add(row.id);
       return claimed;
     },
-    insert(rows: readonly ReportsTable[], { rollups, reporters, peopleDays }: Rollups) {
+    insert(rows: readonly ReportsTable[], { rollups, personDays, personPosts }: Rollups) {
       for (const row of rows) s.report.run(row);
       for (const r of rollups) s.rollup.run(r.day, r.unit, r.platform, r.item_id, r.item_url, r.shares, r.unverified);
-      for (const r of reporters) s.reporter.run(r.day, r.item_id, r.reporter_id, r.unit);
-      for (const r of peopleDays) s.peopleDay.run(r.day, r.reporter_id, r.unit);
+      for (const r of personDays) s.personDay.run(r.day, r.person_id, r.person_id, r.unit, r.shares);
+      for (const r of personPosts) s.personPost.run(r.day, r.item_id, r.person_id);
     },
     stored(ids) {
       const found = new Map<string, ReportsTable>();

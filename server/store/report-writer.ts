@@ -25,21 +25,27 @@ export interface RollupRow {
   shares: number;
   unverified: number;
 }
-export interface ReporterRow {
+/**
+ * Verified shares of one enrolled person on one day (migration 0006): the writer stores
+ * them under the unit of the office's record (`people.unit`), `unit` here being the
+ * report's own, used only when the person is no longer on record.
+ */
+export interface PersonDayRow {
+  day: string;
+  person_id: number;
+  unit: string;
+  shares: number;
+}
+/** That an enrolled person shared a post on a day (sharers per post, exact over a range). */
+export interface PersonPostRow {
   day: string;
   item_id: string;
-  reporter_id: string;
-  unit: string;
-}
-export interface PeopleDayRow {
-  day: string;
-  reporter_id: string;
-  unit: string;
+  person_id: number;
 }
 export interface Rollups {
   rollups: RollupRow[];
-  reporters: ReporterRow[];
-  peopleDays: PeopleDayRow[];
+  personDays: PersonDayRow[];
+  personPosts: PersonPostRow[];
 }
 
 /** One transaction's statements, per dialect. */
@@ -95,8 +101,8 @@ const day = (row: ReportsTable) => row.shared_at.slice(0, 10);
 /** What the new rows add to the rollups, summed per key and sorted by key. */
 export function rollupsOf(rows: readonly ReportsTable[]): Rollups {
   const rollups = new Map<string, RollupRow>();
-  const reporters = new Map<string, ReporterRow>();
-  const peopleDays = new Map<string, PeopleDayRow>();
+  const personDays = new Map<string, PersonDayRow>();
+  const personPosts = new Map<string, PersonPostRow>();
   for (const row of rows) {
     const key = JSON.stringify([day(row), row.reporter_unit, row.platform, row.item_id]);
     const rollup = rollups.get(key) ?? { day: day(row), unit: row.reporter_unit, platform: row.platform, item_id: row.item_id, item_url: null, shares: 0, unverified: 0 };
@@ -104,9 +110,14 @@ export function rollupsOf(rows: readonly ReportsTable[]): Rollups {
     rollup.unverified += row.verified ? 0 : 1;
     rollup.item_url ??= row.item_url;
     rollups.set(key, rollup);
-    reporters.set(JSON.stringify([day(row), row.item_id, row.reporter_id]), { day: day(row), item_id: row.item_id, reporter_id: row.reporter_id, unit: row.reporter_unit });
-    peopleDays.set(JSON.stringify([day(row), row.reporter_id]), { day: day(row), reporter_id: row.reporter_id, unit: row.reporter_unit });
+    // Per person: verified shares of enrolled people only (the participation rate's sharers).
+    if (row.verified !== 1 || row.person_id === null) continue;
+    const personKey = JSON.stringify([day(row), row.person_id]);
+    const personDay = personDays.get(personKey) ?? { day: day(row), person_id: row.person_id, unit: row.reporter_unit, shares: 0 };
+    personDay.shares++;
+    personDays.set(personKey, personDay);
+    personPosts.set(JSON.stringify([day(row), row.item_id, row.person_id]), { day: day(row), item_id: row.item_id, person_id: row.person_id });
   }
   const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(byKey(([key]) => key)).map(([, value]) => value);
-  return { rollups: sorted(rollups), reporters: sorted(reporters), peopleDays: sorted(peopleDays) };
+  return { rollups: sorted(rollups), personDays: sorted(personDays), personPosts: sorted(personPosts) };
 }

@@ -2,7 +2,7 @@ import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { openKantor } from '../../server/app';
 import { seedLoad } from '../../server/scale/seed-load';
-import { startCluster } from '../cluster/support/cluster';
+import { findPostgresBin, startCluster } from '../support/postgres-cluster';
 import { spawnServer, stopProcess } from './support/load-target';
 
 /**
@@ -20,10 +20,11 @@ const TARGET_MS = 1000;
 const machine = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`;
 
 const existing = process.env.BENCH_DATABASE_URL;
-const cluster = existing ? null : await startCluster({ settings: { shared_buffers: "'512MB'", max_wal_size: "'4GB'", work_mem: "'32MB'" } });
+// One throwaway server, no replica: seeding is what takes the time here.
+const cluster = existing ? null : await startCluster(findPostgresBin()!);
 let server: Awaited<ReturnType<typeof spawnServer>> | undefined;
 try {
-  const url = existing ?? cluster!.primary.url;
+  const url = existing ?? cluster!.url;
   const database = { kind: 'postgres', url } as const;
   const kantor = await openKantor({ host: '127.0.0.1', port: 0, database });
   const user = `bench-${Date.now()}`;
@@ -31,8 +32,10 @@ try {
   if (!existing) {
     const started = Date.now();
     console.log(`seeding ${REPORTS.toLocaleString('en-US')} reports over ${DAYS} days on PostgreSQL (${machine()})…`);
-    const seeded = await seedLoad(kantor.siar, { reports: REPORTS, days: DAYS, people: Math.min(4_300_000, Math.round(REPORTS / 30)), units: 200, seed: 15 });
-    console.log(`  seeded ${seeded.toLocaleString('en-US')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const seeded = await seedLoad(kantor.siar, { reports: REPORTS, days: DAYS, people: Math.min(4_300_000, Math.round(REPORTS / 30)), units: 200, seed: 15, progress: (n) => {
+      if (n % 1_000_000 < REPORTS / DAYS) process.stdout.write(`  … ${n.toLocaleString('en-US')} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    } });
+    console.log(`  seeded ${seeded.toLocaleString('en-US')} in ${((Date.now() - started) / 1000).toFixed(0)} s (${machine()})`);
   }
   const { rows } = await sql<{ reports: string; days: string; busiest: string; busiest_day: string; size: string }>`SELECT count(*) AS reports,
       count(DISTINCT day) AS days, max(n) AS busiest, (SELECT day FROM report_rollups GROUP BY day ORDER BY sum(shares) DESC LIMIT 1) AS busiest_day,
@@ -79,7 +82,15 @@ try {
   };
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const day = (back: number) => new Date(Date.parse(today) - back * 86_400_000).toISOString().slice(0, 10);
-  const pages = ['/dashboard', `/dashboard?date=${stats.busiest_day}`, `/dashboard?date=${day(1)}`, `/dashboard?date=${day(2)}`, `/dashboard?date=${day(Math.floor(DAYS / 2))}`, '/', '/people'];
+  const pages = [
+    '/dashboard',
+    `/dashboard?date=${stats.busiest_day}`,
+    `/dashboard?date=${day(1)}`,
+    `/dashboard?from=${day(13)}&to=${day(7)}`,
+    `/dashboard?from=${day(DAYS - 1)}&to=${today}`,
+    '/',
+    '/people',
+  ];
   let worst = 0;
   console.log(`pages (median of 3, ${machine()}):`);
   for (const path of pages) {
@@ -88,9 +99,9 @@ try {
     console.log(`  ${path.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms  ${(bytes / 1024).toFixed(0)} KiB`);
   }
   const csv = await time(`/dashboard.csv?date=${stats.busiest_day}`);
-  console.log(`  /dashboard.csv?date=${stats.busiest_day} (a download of every share of the day, not a page): ${csv.ms.toFixed(0)} ms, ${(csv.bytes / 1048576).toFixed(1)} MiB`);
+  console.log(`  /dashboard.csv?date=${stats.busiest_day} (a download of every share of the day, streamed, not a page): ${csv.ms.toFixed(0)} ms, ${(csv.bytes / 1048576).toFixed(1)} MiB`);
   console.log(`  target, every page ≤ ${TARGET_MS} ms (issue 15: with 10,000,000 reports): worst ${worst.toFixed(0)} ms with ${Number(stats.reports).toLocaleString('en-US')} reports, ${Number(stats.busiest).toLocaleString('en-US')} on the busiest day: ${worst <= TARGET_MS ? 'OK' : 'BELOW TARGET'}`);
 } finally {
   if (server) await stopProcess(server.child);
-  await cluster?.stop();
+  cluster?.stop();
 }

@@ -34,22 +34,22 @@ describe.each(DATABASES)('the office dashboard on %s', (kind) => {
   });
   afterAll(() => server.stop());
 
-  it('counts one day per item, per platform and per unit, with post links', async () => {
+  it('counts one day: every share, unverified apart by the unit they claim, with post links', async () => {
     const response = await fetch(`${server.origin}/dashboard?date=2026-11-26`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await response.text();
     expect(html).toContain('<strong data-total="shares">4</strong>');
-    expect(html).toContain('<strong data-total="reporters">3</strong>');
-    expect(html).toContain('<strong data-total="items">2</strong>');
-    // Per item: the demo item 3 shares by 2 reporters, X 1 · Facebook 1 · WhatsApp 1.
-    expect(html).toMatch(/saik-2019-pembukaan<\/a><\/td><td><strong>3<\/strong><\/td><td>2<\/td><td>(X|Facebook|WhatsApp) 1 · /);
-    expect(html).toMatch(/<td>X<\/td><td><strong>2<\/strong><\/td>/);
-    expect(html).toMatch(/Diskominfo Kota Pangkalpinang<\/td><td><strong>3<\/strong><\/td><td>2<\/td>/);
-    expect(html).toMatch(/Humas Setda Provinsi<\/td><td><strong>1<\/strong><\/td><td>1<\/td>/);
+    expect(html).toContain('<strong data-total="unverified">4</strong>');
+    // Nobody enrolled shared: no verified sharers, and the four shares are listed apart, per claimed unit.
+    expect(html).toContain('<strong data-total="sharers">0</strong>');
+    expect(html).toMatch(/data-unverified-unit="Diskominfo Kota Pangkalpinang"><td>Diskominfo Kota Pangkalpinang<\/td><td><strong>3<\/strong>/);
+    expect(html).toMatch(/data-unverified-unit="Humas Setda Provinsi"><td>Humas Setda Provinsi<\/td><td><strong>1<\/strong>/);
     expect(html).toContain('href="https://x.com/budi/status/1"');
     expect(html).toContain('Sari &lt;b&gt;Dewi&lt;/b&gt;');
     expect(html).not.toContain('<b>Dewi</b>');
+    // The 00:30 WIB share of the 27th is not the 26th's.
+    expect((await (await fetch(`${server.origin}/dashboard?from=2026-11-26&to=2026-11-27`)).text())).toContain('<strong data-total="shares">5</strong>');
   });
 
   it('exports the day as CSV, safe for spreadsheets', async () => {
@@ -58,17 +58,23 @@ describe.each(DATABASES)('the office dashboard on %s', (kind) => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
-    expect(lines[0]).toBe('shared_at,received_at,reporter_id,reporter_name,reporter_unit,verified,item_id,item_url,platform,status,method,post_url,feed_url,id');
+    expect(lines[0]).toBe('shared_at;nip;name;unit;verified;item_id;item_url;platform;status;method;post_url;id');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(",'=cmd|calc,");
+    expect(lines[1]).toContain(";tidak;'=cmd|calc;");
+    const comma = await (await fetch(`${server.origin}/dashboard.csv?from=2026-11-25&to=2026-11-27&sep=comma`)).text();
+    expect(comma.trim().split('\r\n')).toHaveLength(7);
+    expect(comma).toContain('shared_at,nip,name,unit,');
+    // The summary's old address still answers, with the same range.
+    const old = await fetch(`${server.origin}/rekap?from=2026-11-25&to=2026-11-26`, { redirect: 'manual' });
+    expect([old.status, old.headers.get('location')]).toEqual([301, '/dashboard?from=2026-11-25&to=2026-11-26']);
   });
 
   it('shows today in the server’s zone by default, and refuses a bad date', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
     await post([makeReport({ shared_at: `${today}T12:00:00+07:00` })]);
     const html = await (await fetch(`${server.origin}/dashboard`)).text();
-    expect(html).toContain(`Bagikan pada ${today} (hari ini / today)`);
-    expect(html).toContain(`href="/dashboard.csv?date=${today}"`);
+    expect(html).toContain(`name="to" value="${today}"`);
+    expect(html).toContain(`href="/dashboard.csv?from=`);
     for (const bad of ['26-11-2026', '2026-02-30', 'x']) {
       expect((await fetch(`${server.origin}/dashboard?date=${bad}`)).status).toBe(400);
     }

@@ -15,8 +15,8 @@ import { DATABASES, freshDatabase, type TestDatabase } from './databases';
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 // Received now (PostgreSQL's partitions start with this month), shared over the last three days.
-const rowsOf = (reports: number, seed: number) =>
-  [...seedRows({ reports, days: 3, people: 30, units: 5, seed }, new Date())].map((row) => ({ ...row, received_at: new Date().toISOString() }));
+const rowsOf = (reports: number, seed: number, personIds?: readonly number[]) =>
+  [...seedRows({ reports, days: 3, people: 30, units: 5, seed }, new Date(), personIds)].map((row) => ({ ...row, received_at: new Date().toISOString() }));
 
 describe.each(DATABASES)('report writer on %s', (kind) => {
   let database: TestDatabase;
@@ -63,7 +63,11 @@ describe.each(DATABASES)('report writer on %s', (kind) => {
 
   it('writes the rollups a scan of the raw reports gives, over many groups with resends', async () => {
     await open();
-    const rows = rowsOf(900, 3);
+    // Thirty enrolled people; the office's record puts every third in another unit than the reports claim.
+    const created_at = new Date().toISOString();
+    await kantor.siar.db.insertInto('people').values(Array.from({ length: 30 }, (_, i) => ({ nip: `1990010120200110${String(i).padStart(2, '0')}`, name: `ASN ${i}`, unit: i % 3 === 0 ? 'Unit pindahan' : `Unit ${i % 5}`, created_at }))).execute();
+    const personIds = (await kantor.siar.db.selectFrom('people').select('id').orderBy('id').execute()).map((p) => p.id);
+    const rows = rowsOf(900, 3, personIds);
     const unverified = rows.map((row, i) => (i % 7 === 0 ? { ...row, verified: 0, item_url: i % 2 ? null : row.item_url } : row));
     const requests: ReportsTable[][] = [];
     for (let i = 0; i < unverified.length; i += 3) requests.push(unverified.slice(i, i + 3));
@@ -71,21 +75,26 @@ describe.each(DATABASES)('report writer on %s', (kind) => {
     for (let i = 0; i < requests.length; i += 50) await Promise.all(requests.slice(i, i + 50).map((batch) => kantor.reports.storeDurably(batch)));
     await Promise.all(requests.slice(40, 140).map((batch) => kantor.reports.storeDurably(batch)));
     const db = kantor.siar.db;
-    const rollups = await db.selectFrom('report_rollups').selectAll().orderBy(['day', 'unit', 'platform', 'item_id']).execute();
+    const rollups = await db.selectFrom('report_rollups').selectAll().orderBy('day').orderBy('unit').orderBy('platform').orderBy('item_id').execute();
     const scanned = await sql<Record<string, unknown>>`SELECT substr(shared_at, 1, 10) AS day, reporter_unit AS unit, platform, item_id,
         max(item_url) AS item_url, count(*) AS shares, sum(1 - verified) AS unverified
       FROM reports GROUP BY substr(shared_at, 1, 10), reporter_unit, platform, item_id ORDER BY 1, 2, 3, 4`.execute(db);
     const asNumbers = (list: Record<string, unknown>[]) => list.map((r) => ({ ...r, shares: Number(r.shares), unverified: Number(r.unverified) }));
     expect(rollups.length).toBeGreaterThan(20);
     expect(asNumbers(rollups)).toEqual(asNumbers(scanned.rows));
-    const reporters = await db.selectFrom('report_reporters').select(['day', 'item_id', 'reporter_id', 'unit']).orderBy(['day', 'item_id', 'reporter_id']).execute();
-    const scannedReporters = await sql`SELECT substr(shared_at, 1, 10) AS day, item_id, reporter_id, min(reporter_unit) AS unit
-      FROM reports GROUP BY substr(shared_at, 1, 10), item_id, reporter_id ORDER BY 1, 2, 3`.execute(db);
-    expect(reporters).toEqual(scannedReporters.rows);
-    const peopleDays = await db.selectFrom('report_people_days').select(['day', 'reporter_id', 'unit']).orderBy(['day', 'reporter_id']).execute();
-    const scannedPeopleDays = await sql`SELECT substr(shared_at, 1, 10) AS day, reporter_id, min(reporter_unit) AS unit
-      FROM reports GROUP BY substr(shared_at, 1, 10), reporter_id ORDER BY 1, 2`.execute(db);
-    expect(peopleDays).toEqual(scannedPeopleDays.rows);
+    // Per person (migration 0006): verified shares of enrolled people, under the unit on record.
+    const personDays = await db.selectFrom('report_person_days').select(['day', 'person_id', 'unit', 'shares']).orderBy('day').orderBy('person_id').execute();
+    const scannedPersonDays = await sql<Record<string, unknown>>`SELECT substr(reports.shared_at, 1, 10) AS day, reports.person_id, min(people.unit) AS unit, count(*) AS shares
+      FROM reports JOIN people ON people.id = reports.person_id WHERE reports.verified = 1
+      GROUP BY substr(reports.shared_at, 1, 10), reports.person_id ORDER BY 1, 2`.execute(db);
+    const sharesAsNumbers = (list: Record<string, unknown>[]) => list.map((r) => ({ ...r, shares: Number(r.shares) }));
+    expect(personDays.length).toBeGreaterThan(20);
+    expect(personDays.some((r) => r.unit === 'Unit pindahan')).toBe(true);
+    expect(sharesAsNumbers(personDays)).toEqual(sharesAsNumbers(scannedPersonDays.rows));
+    const personPosts = await db.selectFrom('report_person_posts').select(['day', 'item_id', 'person_id']).orderBy('day').orderBy('item_id').orderBy('person_id').execute();
+    const scannedPersonPosts = await sql`SELECT DISTINCT substr(reports.shared_at, 1, 10) AS day, reports.item_id, reports.person_id
+      FROM reports JOIN people ON people.id = reports.person_id WHERE reports.verified = 1 ORDER BY 1, 2, 3`.execute(db);
+    expect(personPosts).toEqual(scannedPersonPosts.rows);
     expect((await storedIds()).length).toBe(900);
   });
 });

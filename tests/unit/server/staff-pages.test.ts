@@ -193,7 +193,7 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     await fetch(`${server.origin}/api/v1/shares`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reports: [r] }) });
     const client = await signedIn(editor);
     const { html } = await client.page(`/dashboard?date=${r.shared_at.slice(0, 10)}`);
-    expect(html).toMatch(/SAIK 2019 dibuka di Pangkalpinang[^<]*<\/a><br><small>saik-2019-pembukaan<\/small>/);
+    expect(html).toMatch(/SAIK 2019 dibuka di Pangkalpinang[^<]*<\/a><br\/?><small>saik-2019-pembukaan<\/small>/);
   });
 
   it('answers an unknown page with a page in both languages, and /daftar explains the link', async () => {

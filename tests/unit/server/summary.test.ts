@@ -5,7 +5,7 @@ import { makeReport } from './report-fixture';
 import { StaffClient } from './staff-client';
 import { nipOf, startKantor, type TestKantor } from './test-server';
 
-/** `/rekap`: participation per unit from people's own tokens, unverified apart, CSV with ';'. */
+/** The dashboard (was `/rekap`): participation per unit from people's own tokens, unverified apart, CSV with ';'. */
 describe.each(DATABASES)('the participation summary on %s', (kind) => {
   let server: TestKantor;
   let admin: StaffClient;
@@ -36,7 +36,7 @@ describe.each(DATABASES)('the participation summary on %s', (kind) => {
     await share(people[0]!);
     await share(people[0]!, { platform: 'facebook' });
     await share(people[3]!);
-    const page = await admin.page('/rekap');
+    const page = await admin.page('/dashboard');
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/data-unit="Bidang IKP" data-rate="0.5"/);
     expect(page.html).toMatch(/data-unit="Sekretariat" data-rate="0.25"/);
@@ -50,20 +50,20 @@ describe.each(DATABASES)('the participation summary on %s', (kind) => {
 
     await share(people[4]!);
     await share(people[5]!);
-    const after = await admin.page('/rekap');
+    const after = await admin.page('/dashboard');
     expect(after.html).toMatch(/data-unit="Sekretariat" data-rate="0.75"/);
     expect(after.html.indexOf('data-unit="Sekretariat"')).toBeLessThan(after.html.indexOf('data-unit="Bidang IKP"'));
 
-    const file = await admin.request('GET', `/rekap.csv?from=${today}&to=${today}`);
+    const file = await admin.request('GET', `/dashboard.csv?from=${today}&to=${today}`);
     const bytes = Buffer.from(await file.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.startsWith('shared_at;nip;name;unit;item_id;platform;post_url;verified\r\n')).toBe(true);
+    expect(text.startsWith('shared_at;nip;name;unit;verified;item_id;item_url;platform;status;method;post_url;id\r\n')).toBe(true);
     expect(text).toContain(`;${nipOf(4)};"Dewi; S.Kom";Sekretariat;`);
   });
 
   it('refuses a range that ends before it starts, in both languages', async () => {
-    const page = await admin.page('/rekap?from=2026-11-27&to=2026-11-26');
+    const page = await admin.page('/dashboard?from=2026-11-27&to=2026-11-26');
     expect(page.status).toBe(400);
     expect(page.html).toContain('data-code="range_order"');
   });

@@ -26,7 +26,7 @@ export const nipOf = (n: number) => `1987031220100110${String(n).padStart(2, '0'
 /** Empties what tests write, so that one server serves a whole describe block. */
 export async function clearTables(server: TestKantor): Promise<void> {
   const db = server.kantor.siar.db;
-  for (const table of ['site_health_days', 'site_health_failing', 'reports', 'report_tokens', 'enrollment_codes', 'people', 'audit', 'login_failures', 'sessions'] as const) {
+  for (const table of ['site_health_days', 'site_health_failing', 'reports', 'report_ids', 'report_rollups', 'report_person_days', 'report_person_posts', 'report_tokens', 'enrollment_codes', 'people', 'audit', 'login_failures', 'sessions'] as const) {
     await db.deleteFrom(table).execute();
   }
 }
