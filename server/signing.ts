@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { readFileSync } from 'node:fs';
+import type { FeedStatement } from '../lib/feed/types';
 
 /**
  * PROTOCOL §2.6 on the publisher's side: Ed25519 over the exact bytes served.
@@ -51,15 +52,6 @@ export function generateSigningKeys(): { privateKey: string; publicKey: string }
 export const FEED_STATEMENT_TYPE = 'siar-feed+jws';
 /** Publishers re-sign at least daily; a statement lives at most 48 hours. */
 export const FEED_STATEMENT_MAX_LIFETIME_S = 48 * 3600;
-
-export interface FeedStatement {
-  url: string;
-  /** base64url of SHA-256 of the exact body bytes. */
-  sha256: string;
-  iat: number;
-  exp: number;
-  seq: number;
-}
 
 export function feedStatement(input: { url: string; body: Uint8Array; seq: number; now?: Date; lifetimeSeconds?: number }): FeedStatement {
   const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);

@@ -53,7 +53,7 @@ test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the to
     await page.locator('siar-root >>> [data-siar-launcher]').click();
     await page.locator(`siar-root >>> [data-siar-insert="${ITEM}"]`).click();
     const caption = demoCaption(server.origin, ITEM, 'x');
-    await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture.text())).toBe(caption);
+    await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__fixture?.text())).toBe(caption);
 
     // Posting: X's answer (seen by the page-world watcher) gives the link; the office stores it.
     await page.locator('[data-testid="tweetButtonInline"]').click();

@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { findPostgresBin, freePort } from '../../support/postgres-cluster';
 
 const run = promisify(execFile);
 
@@ -31,28 +31,15 @@ export interface Cluster {
 }
 
 export function postgresBin(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  if (versions.length === 0) throw new Error('PostgreSQL binaries not found: install postgresql (Debian) or set PG_BIN.');
-  return join(root, versions[0]!, 'bin');
+  const bin = process.env.PG_BIN ?? findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL binaries not found: install postgresql (Debian) or set PG_BIN.');
+  return bin;
 }
 
 export function pgbouncerBin(): string {
   const bin = process.env.PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
   if (!existsSync(bin)) throw new Error(`pgbouncer not found at ${bin}: install pgbouncer (Debian) or set PGBOUNCER_BIN.`);
   return bin;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface Owner {

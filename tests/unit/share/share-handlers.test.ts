@@ -10,15 +10,20 @@ import { freshShareDb } from '../reports/fresh-share-db';
 
 const FEED = 'https://siar.example.go.id/feed.json';
 
-describe('confirmShare', () => {
-  // A share starts a send in the background: let it end before the next test's database.
-  afterEach(() => flushOutbox());
-  beforeEach(async () => {
+/** A fresh background subscribed to FEED, whose receiver accepts whatever it is sent. */
+async function subscribedBackground(): Promise<void> {
     fakeBrowser.reset();
     await freshShareDb();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Siar', version: '0.1.0' });
     vi.stubGlobal('fetch', async () => new Response('{"accepted":[],"duplicate":[],"rejected":[]}'));
     await userSubscriptions.setValue([{ url: FEED }]);
+}
+
+describe('confirmShare', () => {
+  // A share starts a send in the background: let it end before the next test's database.
+  afterEach(() => flushOutbox());
+  beforeEach(async () => {
+    await subscribedBackground();
     await userSettings.setValue({ ...DEFAULT_SETTINGS, reporter: { id: '1987', name: 'Budi', unit: 'Kominfo' } });
     const today = new Date().toISOString();
     const hour = 3600_000;
@@ -63,11 +68,7 @@ describe('confirmShare', () => {
 
 describe('the one rule on the other paths', () => {
   beforeEach(async () => {
-    fakeBrowser.reset();
-    await freshShareDb();
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Siar', version: '0.1.0' });
-    vi.stubGlobal('fetch', async () => new Response('{"accepted":[],"duplicate":[],"rejected":[]}'));
-    await userSubscriptions.setValue([{ url: FEED }]);
+    await subscribedBackground();
     const hour = 3600_000;
     await feedCache.setValue({
       [FEED]: { ...EMPTY_CACHE_ENTRY, feed: makeFeed([makeItem({ id: 'embargoed', validFrom: new Date(Date.now() + hour).toISOString() })]) },
