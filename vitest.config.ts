@@ -7,6 +7,11 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     restoreMocks: true,
+    // npm test runs Vitest beside two browser suites on 2 cores: a test that takes 2 s alone
+    // (a child process, a real database) can take several times that there. A file that needs
+    // more still says so itself.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     // A throwaway PostgreSQL cluster for the server tests (tests/support/postgres-global-setup.ts).
     globalSetup: ['tests/support/postgres-global-setup.ts'],
   },

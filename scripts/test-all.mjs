@@ -39,6 +39,8 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 /** name → 'passed' | 'failed' | 'skipped' */
 const result = {};
 const running = new Map();
+/** name → the phase's whole output, kept to repeat a failure's end after the summary */
+const outputs = {};
 
 function run(name) {
   const { script } = PHASES[name];
@@ -60,6 +62,7 @@ function run(name) {
       process.stdout.write(`\n──── ${name}: ${ok ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds(began)} ────\n`);
       process.stdout.write(Buffer.concat(output));
       process.stdout.write(`──── end of ${name} ────\n`);
+      if (!ok) outputs[name] = Buffer.concat(output).toString('utf8');
       running.delete(name);
       resolve();
     });
@@ -91,5 +94,18 @@ for (;;) {
 }
 
 console.log(`\nnpm test: ${seconds(started)} in all (load average now ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+// A CI log is often read from its end: each failed phase's last lines come again here, where
+// the reason (Vitest's "Failed Tests", Playwright's errors) is, then the summary.
+const TAIL_LINES = 150;
+for (const [name, text] of Object.entries(outputs)) {
+  const lines = text.trimEnd().split('\n');
+  // eslint-disable-next-line no-control-regex
+  const plain = (line) => line.replace(/\u001b\[[0-9;]*m/g, '');
+  const marked = lines.map(plain).filter((line) => /\bFAIL\b|✘|×|✗|\bError\b|\d+\) /.test(line));
+  console.log(`\n──── ${name} failed: ${marked.length} line(s) naming a failure ────`);
+  console.log(marked.slice(0, 60).join('\n'));
+  console.log(`──── ${name} failed: its last ${Math.min(TAIL_LINES, lines.length)} of ${lines.length} lines ────`);
+  console.log(lines.slice(-TAIL_LINES).join('\n'));
+}
 for (const name of chosen) console.log(`  ${result[name] === 'passed' ? '✓' : '✗'} ${name}: ${result[name]}`);
 process.exit(chosen.every((name) => result[name] === 'passed') ? 0 : 1);
