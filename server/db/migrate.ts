@@ -5,6 +5,7 @@ import * as approval from './migrations/0003-approval';
 import * as siteHealth from './migrations/0004-site-health';
 import * as feed from './migrations/0005-feed';
 import * as dash from './migrations/0006-dash';
+import * as sharers from './migrations/0007-sharers';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0004-site-health': siteHealth,
   '0005-feed': feed,
   '0006-dash': dash,
+  '0007-sharers': sharers,
 };
 
 class ListedMigrations implements MigrationProvider {

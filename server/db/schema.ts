@@ -214,6 +214,21 @@ export interface ReportPersonPostsTable {
   person_id: number;
 }
 
+/** Migration 0007-sharers: a post's sharers over all time, kept by a trigger on report_person_posts. */
+export interface ReportPostTotalsTable {
+  item_id: string;
+  sharers: number;
+  /** The first and last day anyone (enrolled, verified) shared the post. */
+  first_day: string;
+  last_day: string;
+}
+
+/** Migration 0007-sharers: that the person has shared the post, on any day. */
+export interface ReportPostPeopleTable {
+  item_id: string;
+  person_id: number;
+}
+
 /** Migration 0004-site-health: the site check's counters (docs/protocol.md §7.1). */
 export interface SiteHealthDaysTable {
   person_id: number;
@@ -247,6 +262,8 @@ export interface Database {
   report_rollups: ReportRollupsTable;
   report_person_days: ReportPersonDaysTable;
   report_person_posts: ReportPersonPostsTable;
+  report_post_totals: ReportPostTotalsTable;
+  report_post_people: ReportPostPeopleTable;
   people: PeopleTable;
   enrollment_codes: EnrollmentCodesTable;
   report_tokens: ReportTokensTable;

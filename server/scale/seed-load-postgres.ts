@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HOUR_WEIGHTS, isChatPlatform, PLATFORM_WEIGHTS, SEED_PLATFORMS } from './load-model';
-import { seedPeople, UNVERIFIED_SHARE, type SeedOptions } from './seed-load';
+import { LATE_SHARE, seedPeople, UNVERIFIED_SHARE, type SeedOptions } from './seed-load';
 
 /**
  * seed-load on PostgreSQL, generated inside the database a day at a time: the same
@@ -33,6 +33,7 @@ export async function seedLoadPostgres(db: Kysely<Database>, options: SeedOption
   const perDay = Math.ceil(options.reports / options.days);
   for (let daysAgo = options.days - 1; daysAgo >= 0 && written < options.reports; daysAgo--) {
     const day = new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(now.getTime() + 7 * 3600_000 - (daysAgo + 1) * 86_400_000).toISOString().slice(0, 10);
     const count = Math.min(perDay, options.reports - written);
     await db.transaction().execute(async (trx) => {
       // A seed is not a live report: an fsync per day buys nothing here.
@@ -42,8 +43,8 @@ export async function seedLoadPostgres(db: Kysely<Database>, options: SeedOption
       await sql`CREATE TEMP TABLE seed_batch (LIKE reports) ON COMMIT DROP`.execute(trx);
       await sql`
         INSERT INTO seed_batch
-        SELECT gen_random_uuid()::text, 'https://siar.example.go.id/feed.json', ${day} || '-post-' || post,
-          'https://www.example.go.id/berita/' || ${day} || '/post-' || post, platform,
+        SELECT gen_random_uuid()::text, 'https://siar.example.go.id/feed.json', post_day || '-post-' || post,
+          'https://www.example.go.id/berita/' || post_day || '/post-' || post, platform,
           CASE WHEN platform = ANY(${chat}::text[]) THEN 'confirmed' ELSE 'published' END,
           CASE WHEN platform = ANY(${chat}::text[]) THEN 'manual' ELSE 'composer' END,
           CASE WHEN platform = ANY(${chat}::text[]) THEN NULL ELSE 'https://' || platform || '.example/p/' || n END,
@@ -59,7 +60,8 @@ export async function seedLoadPostgres(db: Kysely<Database>, options: SeedOption
             ${day}::timestamp + (width_bucket(random(), ${thresholds(HOUR_WEIGHTS)}::float8[]) - 1) * interval '1 hour'
               + floor(random() * 3600) * interval '1 second' AS local_at,
             interval '1 second' + floor(random() * 60000) * interval '1 millisecond' AS delay,
-            random() < ${UNVERIFIED_SHARE} AS unverified
+            random() < ${UNVERIFIED_SHARE} AS unverified,
+            CASE WHEN random() < ${LATE_SHARE} THEN ${dayBefore} ELSE ${day} END AS post_day
           FROM generate_series(1, ${count}) AS n
         ) AS g
         JOIN people ON people.nip = '1990' || lpad(person::text, 14, '0')

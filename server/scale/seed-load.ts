@@ -13,7 +13,8 @@ import { isChatPlatform, pickHour, pickPlatform, SEED_PLATFORMS, seededRandom, u
  * drawn from the morning-peaked day (server/scale/load-model.ts), over the last `days`
  * days in WIB. The rows go through the same writer as live reports, so the rollups
  * agree with them (on PostgreSQL they are made in the database: seed-load-postgres.ts).
- * Posts: five a day. The people are enrolled in `people` (seed-load is for an empty
+ * Posts: five a day, LATE_SHARE of the shares going to the day before's posts (so some
+ * posts are shared on both sides of a range's first day). The people are enrolled in `people` (seed-load is for an empty
  * database); UNVERIFIED_SHARE of the reports come on the legacy shared token instead.
  */
 
@@ -31,6 +32,8 @@ const BATCH = 5000;
 const POSTS_A_DAY = 5;
 /** Share of seeded reports sent with the legacy shared token (unverified, no person). */
 export const UNVERIFIED_SHARE = 0.02;
+/** Share of seeded reports that share the day before's post (shared late). */
+export const LATE_SHARE = 0.1;
 
 export const seedNip = (person: number) => `1990${String(person).padStart(14, '0')}`;
 
@@ -68,12 +71,13 @@ export function* seedRows(options: SeedOptions, now = new Date(), personIds?: re
     const post = Math.floor(random() * POSTS_A_DAY);
     const chat = isChatPlatform(platform);
     const personId = random() < UNVERIFIED_SHARE ? null : (personIds?.[person] ?? null);
+    const postDay = random() < LATE_SHARE ? wibDate(daysAgo + 1, now) : day;
     n++;
     yield {
       id: crypto.randomUUID(),
       feed_url: 'https://siar.example.go.id/feed.json',
-      item_id: `${day}-post-${post}`,
-      item_url: `https://www.example.go.id/berita/${day}/post-${post}`,
+      item_id: `${postDay}-post-${post}`,
+      item_url: `https://www.example.go.id/berita/${postDay}/post-${post}`,
       platform,
       status: chat ? 'confirmed' : 'published',
       method: chat ? 'manual' : 'composer',

@@ -11,8 +11,11 @@ import type { DayCount } from './trend';
  * SQLite and PostgreSQL, never an aggregate over the raw reports:
  * - `report_rollups` (day × unit × platform × post): shares, unverified ones apart;
  * - `report_person_days` / `report_person_posts`: verified shares per enrolled person
- *   and day (and post), under the unit of the office's record, so that people who
- *   shared over a range are counted exactly (distinct rows, not summed daily counts).
+ *   and day (and post), so that people who shared over a range are counted exactly
+ *   (distinct people, not summed daily counts);
+ * - `report_post_totals`: a post's sharers over all time and the days it was shared.
+ * People and their sharing count under the unit of the office's record (`people.unit`),
+ * like the enrolled people they are compared with.
  * Only the latest-shares list reads raw reports, a page of them through an index.
  * A share's day is the date in its own `shared_at` (its offset: WIB, WITA or WIT).
  */
@@ -62,16 +65,28 @@ export async function readSummary(db: Kysely<Database>, range: DateRange): Promi
     .select([sql<number>`coalesce(sum(shares), 0)`.as('shares'), sql<number>`coalesce(sum(unverified), 0)`.as('unverified')])
     .executeTakeFirstOrThrow();
   const enrolled = await db.selectFrom('people').where('revoked_at', 'is', null).select(['unit', sql<number>`count(*)`.as('people')]).groupBy('unit').execute();
-  // One person counted once per unit over the whole range: distinct (unit, person) first.
+  // People who shared on some day of the range, per unit of the office's record (the same
+  // record the enrolled count uses): one index probe a person (migration 0007).
   const perUnit = await db
-    .selectFrom(personDays().select(['unit', 'person_id', sql<number>`sum(shares)`.as('shares')]).groupBy(['unit', 'person_id']).as('p'))
-    .select(['unit', sql<number>`count(*)`.as('people'), sql<number>`sum(shares)`.as('shares')])
+    .selectFrom('people')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('report_person_days')
+          .whereRef('report_person_days.person_id', '=', 'people.id')
+          .where('report_person_days.day', '>=', range.from)
+          .where('report_person_days.day', '<=', range.to)
+          .select(sql`1`.as('one')),
+      ),
+    )
+    .select(['unit', sql<number>`count(*)`.as('people')])
     .groupBy('unit')
     .execute();
-  const sharers = await db
-    .selectFrom(personDays().select('person_id').distinct().as('p'))
-    .select(sql<number>`count(*)`.as('people'))
-    .executeTakeFirstOrThrow();
+  // Verified shares per unit: the rollups' shares less the legacy token's.
+  const unitShares = await rollups()
+    .select(['unit', sql<number>`sum(shares - unverified)`.as('shares')])
+    .groupBy('unit')
+    .having(sql<number>`sum(shares - unverified)`, '>', 0)
+    .execute();
   const unverifiedByUnit = await rollups().where('unverified', '>', 0).select(['unit', sql<number>`sum(unverified)`.as('shares')]).groupBy('unit').orderBy('shares', 'desc').limit(100).execute();
 
   const posts = await rollups()
@@ -86,13 +101,22 @@ export async function readSummary(db: Kysely<Database>, range: DateRange): Promi
   const titles = new Map<string, string>();
   for (let i = 0; i < postIds.length; i += 100) {
     const ids = postIds.slice(i, i + 100);
-    // Distinct (post, person) first: someone who shared a post on two days of the range is one sharer.
-    for (const row of await db
-      .selectFrom(personPosts().where('item_id', 'in', ids).select(['item_id', 'person_id']).distinct().as('p'))
-      .select(['item_id', sql<number>`count(*)`.as('sharers')])
-      .groupBy('item_id')
-      .execute()) {
-      postSharers.set(row.item_id, n(row.sharers));
+    // A post whose every sharer shared it inside the range has its all-time count there
+    // (migration 0007); a post also shared outside the range is counted from its person-posts,
+    // distinct (post, person) first: someone who shared it on two days is one sharer.
+    const straddling: string[] = [];
+    for (const row of await db.selectFrom('report_post_totals').select(['item_id', 'sharers', 'first_day', 'last_day']).where('item_id', 'in', ids).execute()) {
+      if (row.first_day >= range.from && row.last_day <= range.to) postSharers.set(row.item_id, n(row.sharers));
+      else straddling.push(row.item_id);
+    }
+    if (straddling.length > 0) {
+      for (const row of await db
+        .selectFrom(personPosts().where('item_id', 'in', straddling).select(['item_id', 'person_id']).distinct().as('p'))
+        .select(['item_id', sql<number>`count(*)`.as('sharers')])
+        .groupBy('item_id')
+        .execute()) {
+        postSharers.set(row.item_id, n(row.sharers));
+      }
     }
     for (const post of await db.selectFrom('posts').select(['id', 'title']).where('id', 'in', ids).execute()) titles.set(post.id, post.title);
   }
@@ -125,11 +149,12 @@ export async function readSummary(db: Kysely<Database>, range: DateRange): Promi
     .limit(LIST_SHOWN)
     .execute();
 
-  const shares = new Map(perUnit.map((row) => [row.unit, n(row.shares)]));
+  const shares = new Map(unitShares.map((row) => [row.unit, n(row.shares)]));
   return {
     shares: n(totals.shares),
     unverified: n(totals.unverified),
-    sharers: n(sharers.people),
+    // Each person is in one unit of the office's record: the units' counts add up.
+    sharers: perUnit.reduce((sum, row) => sum + n(row.people), 0),
     participation: participationByUnit(
       enrolled.map((row) => ({ unit: row.unit, people: n(row.people) })),
       perUnit.map((row) => ({ unit: row.unit, people: n(row.people) })),

@@ -95,6 +95,14 @@ describe.each(DATABASES)('report writer on %s', (kind) => {
     const scannedPersonPosts = await sql`SELECT DISTINCT substr(reports.shared_at, 1, 10) AS day, reports.item_id, reports.person_id
       FROM reports JOIN people ON people.id = reports.person_id WHERE reports.verified = 1 ORDER BY 1, 2, 3`.execute(db);
     expect(personPosts).toEqual(scannedPersonPosts.rows);
+    // Per post over all time (migration 0007's triggers): distinct sharers and the days it was shared.
+    const postTotals = await db.selectFrom('report_post_totals').select(['item_id', 'sharers', 'first_day', 'last_day']).orderBy('item_id').execute();
+    const scannedPostTotals = await sql<Record<string, unknown>>`SELECT reports.item_id, count(DISTINCT reports.person_id) AS sharers,
+        min(substr(reports.shared_at, 1, 10)) AS first_day, max(substr(reports.shared_at, 1, 10)) AS last_day
+      FROM reports JOIN people ON people.id = reports.person_id WHERE reports.verified = 1 GROUP BY reports.item_id ORDER BY 1`.execute(db);
+    const sharersAsNumbers = (list: Record<string, unknown>[]) => list.map((r) => ({ ...r, sharers: Number(r.sharers) }));
+    expect(postTotals.length).toBeGreaterThan(2);
+    expect(sharersAsNumbers(postTotals)).toEqual(sharersAsNumbers(scannedPostTotals.rows));
     expect((await storedIds()).length).toBe(900);
   });
 });

@@ -135,13 +135,46 @@ describe.each(DATABASES)('the dashboard rollups on %s', (kind) => {
     await expectRollupsEqualRaw(siar);
   }, 60_000);
 
-  it('are backfilled from existing reports by the migrations (0002: per post, 0006: per person)', async () => {
+  it('are backfilled from existing reports by the migrations (0002: per post, 0006: per person, 0007: sharers of a post)', async () => {
     const siar = await fresh('0001-initial');
     const rows = [...seedRows(OPTIONS, NOW, await enroll(siar))];
     for (let i = 0; i < rows.length; i += 100) await siar.db.insertInto('reports').values(rows.slice(i, i + 100)).execute();
     await migrateToLatest(siar);
     await expectRollupsEqualRaw(siar);
   }, 60_000);
+
+  it('count a post shared on both sides of a range\'s edge once a person, and people under the unit of the office\'s record', async () => {
+    const siar = await fresh();
+    const person = async (nip: string, unit: string) =>
+      (await siar.db.insertInto('people').values({ nip, name: nip, unit, created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow()).id;
+    const [a, b, c] = [await person('A', 'U1'), await person('B', 'U1'), await person('C', 'U2')];
+    const [d1, d2, d3] = [addDays(TODAY, -2), addDays(TODAY, -1), TODAY];
+    const share = (id: string, personId: number, unit: string, item: string, day: string) => ({
+      ...[...seedRows({ ...OPTIONS, reports: 1 }, NOW)][0]!,
+      id, item_id: item, shared_at: `${day}T09:00:00+07:00`, person_id: personId, verified: 1, reporter_unit: unit,
+    });
+    const store = new ReportStore(reportWriter(siar));
+    await store.storeDurably([share('a1', a, 'U1', 'P', d1), share('c1', c, 'U2', 'P', d1), share('b2', b, 'U1', 'P', d2)]);
+    await store.storeDurably([share('a3', a, 'U1', 'P', d3), share('b3', b, 'U1', 'Q', d3)]);
+    expect(await store.storeDurably([share('a3', a, 'U1', 'P', d3)])).toEqual(['duplicate']);
+    // A moves to U2 after sharing: the office's record now counts A there, like its enrolled count does.
+    await siar.db.updateTable('people').set({ unit: 'U2' }).where('id', '=', a).execute();
+    const expected: [string, string, Record<string, number>, number, Record<string, number>][] = [
+      [d1, d1, { P: 2 }, 2, { U2: 2 }],
+      [d2, d3, { P: 2, Q: 1 }, 2, { U1: 1, U2: 1 }],
+      [d3, d3, { P: 1, Q: 1 }, 2, { U1: 1, U2: 1 }],
+      [d1, d3, { P: 3, Q: 1 }, 3, { U1: 1, U2: 2 }],
+      [d2, d2, { P: 1 }, 1, { U1: 1 }],
+    ];
+    for (const [from, to, posts, sharers, units] of expected) {
+      const summary = await readSummary(siar.db, { from, to });
+      expect([from, to, Object.fromEntries(summary.byPost.map((p) => [p.item_id, p.sharers]))]).toEqual([from, to, posts]);
+      expect(summary.sharers).toBe(sharers);
+      expect(Object.fromEntries(summary.participation.filter((u) => u.sharers > 0).map((u) => [u.unit, u.sharers]))).toEqual(units);
+      const raw = await fromRawReports(siar.db, { from, to });
+      expect(summary.sharers).toBe(raw.sharers);
+    }
+  });
 
   it('made in bulk by seed-load equal a count of the raw reports', async () => {
     const siar = await fresh();
