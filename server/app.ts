@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { KeyObject } from 'node:crypto';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { DEFAULT_TIMEZONE } from '../lib/time/zoned-date';
 import type { Kantor, KantorSettings } from './context';
 import { openDatabase, type DatabaseTarget, type SiarDb } from './db/connect';
@@ -15,7 +16,7 @@ import { dashboardPlugin } from './plugins/dashboard';
 import { demoPlugin } from './plugins/demo';
 import { enrollPlugin } from './plugins/enroll';
 import { registerErrorHandling } from './plugins/errors';
-import { feedPlugin, installFeedFastPath } from './plugins/feed';
+import { feedPlugin, installFeedFastPath, rawFeedNotModified } from './plugins/feed';
 import { peoplePlugin } from './plugins/people';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { postStore } from './posts/office-posts';
@@ -135,9 +136,13 @@ export async function openKantor(options: SiarServerOptions): Promise<Kantor> {
 }
 
 export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 'trustProxy' | 'logger' | 'enrollAttemptsPerMinute'> = {}): Promise<FastifyInstance> {
+  const trustProxy = options.trustProxy ?? false;
+  const feedNotModified = rawFeedNotModified(kantor);
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
+    // Without a trusted proxy, an unchanged feed's 304 is written before Fastify sees the request.
+    ...(trustProxy === false ? { serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) => createServer((request, response) => feedNotModified(request, response) || handler(request, response)) } : {}),
     // Coercion would turn a report's `reporter.id: 1` into "1": the API takes what it was sent, or says why not.
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     bodyLimit: 1024 * 1024,

@@ -167,6 +167,27 @@ describe.each(DATABASES)('the signed feed on %s', (kind) => {
 });
 
 describe('behind a TLS reverse proxy (--trust-proxy)', () => {
+  // Without a proxy the 304 is written before Fastify (rawFeedNotModified), behind a trusted one by its first hook: both
+  // must take the origin the route takes, or a feed signed for one origin would be "not modified" for the other.
+  it.each([
+    ['behind a trusted proxy, the forwarded origin', '127.0.0.1', 'HTTP/1.1 200'],
+    ['without a trusted proxy, its own Host', undefined, 'HTTP/1.1 304'],
+  ])('answers 304 for the origin its feed is signed for: %s', async (_label, trusted, plainHost) => {
+    const server = await startKantor('sqlite', { seedDemoPosts: true, ...(trusted ? { trustProxy: trusted } : {}) });
+    try {
+      const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'siar.example.go.id' };
+      const first = await rawGet(server.origin, '/feed.json', forwarded);
+      const etag = /\r\netag: ([^\r]+)/i.exec(first)![1]!;
+      expect(first).toContain(trusted ? '"feed_url":"https://siar.example.go.id/feed.json"' : `"feed_url":"${server.origin}/feed.json"`);
+      expect((await rawGet(server.origin, '/feed.json', { ...forwarded, 'If-None-Match': etag })).startsWith('HTTP/1.1 304')).toBe(true);
+      expect((await rawGet(server.origin, '/feed.json?v=1', { ...forwarded, 'If-None-Match': etag })).startsWith('HTTP/1.1 304')).toBe(true);
+      expect((await rawGet(server.origin, '/feed.json', { 'If-None-Match': etag })).slice(0, 12)).toBe(plainHost);
+      expect((await rawGet(server.origin, '/feed.jsonx', { ...forwarded, 'If-None-Match': etag })).startsWith('HTTP/1.1 404')).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+
   const headers = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'siar.example.go.id', Host: '127.0.0.1:8787' };
 
   it.each([

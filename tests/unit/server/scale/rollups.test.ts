@@ -159,15 +159,15 @@ describe.each(DATABASES)('the dashboard rollups on %s', (kind) => {
     expect(await store.storeDurably([share('a3', a, 'U1', 'P', d3)])).toEqual(['duplicate']);
     // A moves to U2 after sharing: the office's record now counts A there, like its enrolled count does.
     await siar.db.updateTable('people').set({ unit: 'U2' }).where('id', '=', a).execute();
-    const expected: [string, string, Record<string, number>, number, Record<string, number>][] = [
-      [d1, d1, { P: 2 }, 2, { U2: 2 }],
-      [d2, d3, { P: 2, Q: 1 }, 2, { U1: 1, U2: 1 }],
-      [d3, d3, { P: 1, Q: 1 }, 2, { U1: 1, U2: 1 }],
-      [d1, d3, { P: 3, Q: 1 }, 3, { U1: 1, U2: 2 }],
-      [d2, d2, { P: 1 }, 1, { U1: 1 }],
+    const expected: [string, string, number, Record<string, number>, number, Record<string, number>][] = [
+      [d1, d1, 1, { P: 2 }, 2, { U2: 2 }],
+      [d2, d3, 2, { P: 2, Q: 1 }, 2, { U1: 1, U2: 1 }],
+      [d3, d3, 1, { P: 1, Q: 1 }, 2, { U1: 1, U2: 1 }],
+      [d1, d3, 3, { P: 3, Q: 1 }, 3, { U1: 1, U2: 2 }],
+      [d2, d2, 1, { P: 1 }, 1, { U1: 1 }],
     ];
-    for (const [from, to, posts, sharers, units] of expected) {
-      const summary = await readSummary(siar.db, { from, to });
+    for (const [from, to, days, posts, sharers, units] of expected) {
+      const summary = await readSummary(siar.db, { from, to, days });
       expect([from, to, Object.fromEntries(summary.byPost.map((p) => [p.item_id, p.sharers]))]).toEqual([from, to, posts]);
       expect(summary.sharers).toBe(sharers);
       expect(Object.fromEntries(summary.participation.filter((u) => u.sharers > 0).map((u) => [u.unit, u.sharers]))).toEqual(units);
