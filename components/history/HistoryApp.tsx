@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CSV_BOM, toCsv } from '@/lib/csv';
 import { filterByDay, HISTORY_CSV_COLUMNS, historyCsvRows, historyStatus, sharesPerDay } from '@/lib/reports/history';
 import type { ShareRecord } from '@/lib/reports/types';
@@ -6,10 +6,14 @@ import { calendarDate } from '@/lib/time/zoned-date';
 import { I18nProvider, useI18n } from '../i18n';
 import { HistoryTable } from './HistoryTable';
 import { SharesChart } from './SharesChart';
-import { useHistoryData } from './use-history';
+import { loadHistoryState, useHistoryStore, watchHistoryState } from './history-store';
 
 export function HistoryApp() {
-  const data = useHistoryData();
+  useEffect(() => {
+    void loadHistoryState();
+    return watchHistoryState();
+  }, []);
+  const data = useHistoryStore();
   return (
     <I18nProvider language={data.language}>
       <History records={data.records} failed={data.failed} />

@@ -1,49 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { loadSubscriptions, readPolicy } from '@/lib/config';
-import type { FeedCacheEntry, ResolvedSubscription } from '@/lib/feed/types';
 import { receiverOrigins } from '@/lib/reports/report-tokens';
-import { readReportTokens, watchReportTokens, type ReportTokens } from '@/lib/reports/token-store';
 import { resolveLanguage } from '@/lib/i18n';
-import { watchManagedPolicy, type ManagedPolicy } from '@/lib/policy';
-import { DEFAULT_SETTINGS, feedCache, updateUserSettings, userSettings, userSubscriptions, type LanguageSetting, type UserSettings } from '@/lib/storage';
+import { updateUserSettings, type LanguageSetting } from '@/lib/storage';
 import { I18nProvider, useI18n } from '../i18n';
 import { EnrollSection } from './EnrollSection';
 import { IdentitySection } from './IdentitySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SiteHealthSection } from './SiteHealthSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
+import { loadOptionsState, useOptionsStore, watchOptionsState, type OptionsState } from './options-store';
 
-interface OptionsData {
-  settings: UserSettings;
-  /** The user's report tokens (lib/reports/token-store.ts): never in storage.local. */
-  tokens: ReportTokens;
-  policy: ManagedPolicy;
-  subscriptions: ResolvedSubscription[];
-  /** Which receiver each feed names (PROTOCOL §3.3), for the tokens' origins. */
-  cache: Record<string, FeedCacheEntry>;
-}
-
-function useOptionsData(): OptionsData | null {
-  const [data, setData] = useState<OptionsData | null>(null);
-  useEffect(() => {
-    const load = async () => {
-      const policy = await readPolicy();
-      const [settings, tokens, subscriptions, cache] = await Promise.all([userSettings.getValue(), readReportTokens(), loadSubscriptions(policy), feedCache.getValue()]);
-      setData({ settings, tokens, policy, subscriptions, cache });
-    };
-    void load();
-    const unwatch = [
-      userSettings.watch(() => void load()),
-      watchReportTokens(() => void load()),
-      userSubscriptions.watch(() => void load()),
-      feedCache.watch(() => void load()),
-      watchManagedPolicy(() => void load()),
-    ];
-    return () => unwatch.forEach((stop) => stop());
-  }, []);
-  return data;
-}
+type OptionsData = Omit<OptionsState, 'loaded' | 'outbox' | 'siteHealth'>;
 
 function identityKey({ settings, tokens, policy, subscriptions, cache }: OptionsData): string {
   const origins = receiverOrigins(subscriptions, cache, { settings: { ...settings, ...tokens }, policy, subscriptions });
@@ -51,11 +19,14 @@ function identityKey({ settings, tokens, policy, subscriptions, cache }: Options
 }
 
 export function OptionsApp() {
-  const data = useOptionsData();
-  const settings = data?.settings ?? DEFAULT_SETTINGS;
+  useEffect(() => {
+    void loadOptionsState();
+    return watchOptionsState();
+  }, []);
+  const state = useOptionsStore();
   return (
-    <I18nProvider language={resolveLanguage(settings.language, browser.i18n.getUILanguage())}>
-      <Options data={data} />
+    <I18nProvider language={resolveLanguage(state.settings.language, browser.i18n.getUILanguage())}>
+      <Options data={state.loaded ? state : null} />
     </I18nProvider>
   );
 }

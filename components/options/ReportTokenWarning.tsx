@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
-import { outboxSummary } from '@/lib/storage';
 import { useI18n } from '../i18n';
+import { useOptionsStore } from './options-store';
 
 /**
  * docs/protocol.md §3.5: after a 401 / 403 the receiver is paused until the token changes;
@@ -9,11 +7,7 @@ import { useI18n } from '../i18n';
  */
 export function ReportTokenWarning({ locked, enrolled }: { locked: boolean; enrolled: boolean }) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState<OutboxSummary>(EMPTY_OUTBOX_SUMMARY);
-  useEffect(() => {
-    void outboxSummary.getValue().then(setSummary);
-    return outboxSummary.watch((next) => setSummary(next ?? EMPTY_OUTBOX_SUMMARY));
-  }, []);
+  const summary = useOptionsStore((state) => state.outbox);
   const waiting = summary.receivers.filter((receiver) => receiver.pausedForAuth).reduce((sum, receiver) => sum + receiver.waiting, 0);
   if (waiting === 0) return null;
   return (

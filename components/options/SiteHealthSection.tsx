@@ -2,14 +2,16 @@ import { formatDateTime } from '@/lib/i18n';
 import { PLATFORM_NAMES, type PlatformId } from '@/lib/share/platforms';
 import { OUTDATED_STREAK, SITE_STEPS } from '@/lib/sites/site-check';
 import { useI18n } from '../i18n';
-import { useSiteHealth } from '../use-site-health';
+import { browser } from 'wxt/browser';
+import { useOptionsStore } from './options-store';
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The site check: per site, how often each step worked with this version (counters only). */
 export function SiteHealthSection() {
   const { t, language } = useI18n();
-  const { health, version } = useSiteHealth();
+  const health = useOptionsStore((state) => state.siteHealth);
+  const version = browser.runtime.getManifest().version;
   const sites = Object.entries(health.versions[version] ?? {}) as [PlatformId, NonNullable<(typeof health.versions)[string][PlatformId]>][];
   return (
     <section className="card" aria-labelledby="site-health-heading">

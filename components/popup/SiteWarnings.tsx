@@ -1,12 +1,14 @@
 import { PLATFORM_NAMES } from '@/lib/share/platforms';
 import { outdatedSites } from '@/lib/sites/site-check';
 import { useI18n } from '../i18n';
-import { useSiteHealth } from '../use-site-health';
+import { browser } from 'wxt/browser';
+import { usePopupStore } from './popup-store';
 
 /** "Siar on LinkedIn may be out of date": the item cards' Copy and share page stay one click away. */
 export function SiteWarnings() {
   const { t } = useI18n();
-  const { health, version } = useSiteHealth();
+  const health = usePopupStore((state) => state.siteHealth);
+  const version = browser.runtime.getManifest().version;
   const sites = outdatedSites(health, version);
   if (sites.length === 0) return null;
   return (

@@ -11,7 +11,9 @@ import { platformsOfItems } from '@/lib/reports/share-db';
 import { EMPTY_OUTBOX_SUMMARY, type OutboxSummary } from '@/lib/reports/types';
 import type { PlatformId } from '@/lib/share/platforms';
 import { unfinishedAttempts } from '@/lib/sites/background/share-attempts';
-import { DEFAULT_SETTINGS, feedCache, outboxSummary, shareAttempts, userSettings, userSubscriptions, type ShareAttempt, type UserSettings } from '@/lib/storage';
+import { EMPTY_SITE_HEALTH, type SiteHealthState } from '@/lib/sites/site-check';
+import { DEFAULT_SETTINGS, feedCache, outboxSummary, shareAttempts, siteHealth, userSettings, userSubscriptions, type ShareAttempt, type UserSettings } from '@/lib/storage';
+import { reloadOnChange } from '../page-store';
 
 /** What the popup shows, read from storage (the background writes it) and kept current. */
 export interface PopupState {
@@ -31,6 +33,8 @@ export interface PopupState {
   tokenOwner: (receiverUrl: string) => TokenOwner;
   language: Language;
   now: Date;
+  /** The site check's counters (written by the background). */
+  siteHealth: SiteHealthState;
 }
 
 export const usePopupStore = create<PopupState>(() => ({
@@ -46,16 +50,18 @@ export const usePopupStore = create<PopupState>(() => ({
   tokenOwner: () => 'user',
   language: 'id',
   now: new Date(),
+  siteHealth: EMPTY_SITE_HEALTH,
 }));
 
 export async function loadPopupState(): Promise<void> {
   const policy = await readPolicy();
-  const [subscriptions, cache, outbox, settings, attempts] = await Promise.all([
+  const [subscriptions, cache, outbox, settings, attempts, health] = await Promise.all([
     loadSubscriptions(policy),
     feedCache.getValue(),
     outboxSummary.getValue(),
     userSettings.getValue(),
     shareAttempts.getValue(),
+    siteHealth.getValue(),
   ]);
   const tokens = await readReportTokens();
   const sharedOn = await loadSharedOn(selectTodayFromCache(subscriptions, cache, new Date()));
@@ -72,6 +78,7 @@ export async function loadPopupState(): Promise<void> {
     tokenOwner: (receiverUrl: string) => tokenOwner(receiverUrl, { settings: { ...settings, ...tokens }, policy, subscriptions }),
     language: resolveLanguage(settings.language, browser.i18n.getUILanguage()),
     now: new Date(),
+    siteHealth: health ?? EMPTY_SITE_HEALTH,
   });
 }
 
@@ -84,15 +91,10 @@ async function loadSharedOn(items: readonly ShownItem[]): Promise<Record<string,
 
 /** Reloads whenever the background (or options) changes what the popup shows. */
 export function watchPopupState(): () => void {
-  const reload = () => void loadPopupState();
-  const unwatch = [feedCache, outboxSummary, userSettings, userSubscriptions, shareAttempts].map((item) =>
-    item.watch(reload),
-  );
-  unwatch.push(watchManagedPolicy(reload), watchReportTokens(reload));
-  // Each minute: the day may change, and a post not seen to go out becomes a question.
-  const clock = setInterval(reload, 60_000);
-  return () => {
-    unwatch.forEach((stop) => stop());
-    clearInterval(clock);
+  // Each minute too: the day may change, and a post not seen to go out becomes a question.
+  const everyMinute = (callback: () => void) => {
+    const clock = setInterval(callback, 60_000);
+    return () => clearInterval(clock);
   };
+  return reloadOnChange([feedCache, outboxSummary, userSettings, userSubscriptions, shareAttempts, siteHealth, watchManagedPolicy, watchReportTokens, everyMinute], loadPopupState);
 }
