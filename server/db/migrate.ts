@@ -6,6 +6,7 @@ import * as siteHealth from './migrations/0004-site-health';
 import * as feed from './migrations/0005-feed';
 import * as dash from './migrations/0006-dash';
 import * as sharers from './migrations/0007-sharers';
+import * as leanReports from './migrations/0008-lean-reports';
 import type { SiarDb } from './connect';
 
 export type DialectKind = SiarDb['kind'];
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: DialectKind): P
   '0005-feed': feed,
   '0006-dash': dash,
   '0007-sharers': sharers,
+  '0008-lean-reports': leanReports,
 };
 
 class ListedMigrations implements MigrationProvider {
