@@ -48,15 +48,25 @@ export interface Rollups {
   personPosts: PersonPostRow[];
 }
 
-/** One transaction's statements, per dialect. */
-export interface WriteSteps {
-  /** Inserts the ids that are new (in the order given); returns those. */
-  claim(rows: readonly ReportsTable[]): Promise<Set<string>> | Set<string>;
-  /** Inserts the claimed rows and adds them to the rollups. */
-  insert(rows: readonly ReportsTable[], rollups: Rollups): Promise<void> | void;
+/**
+ * One group's statements, per dialect: either `claim` then `insert` (rollups worked out
+ * here, SQLite) or `claimAndInsert` in one statement (rollups made in SQL, PostgreSQL).
+ */
+export type WriteSteps = (
+  | {
+      /** Inserts the ids that are new (in the order given); returns those. */
+      claim(rows: readonly ReportsTable[]): Promise<Set<string>> | Set<string>;
+      /** Inserts the claimed rows and adds them to the rollups. */
+      insert(rows: readonly ReportsTable[], rollups: Rollups): Promise<void> | void;
+    }
+  | {
+      /** Claims the new ids, inserts their rows and adds them to the rollups, at once; returns the new ids. */
+      claimAndInsert(rows: readonly ReportsTable[]): Promise<Set<string>>;
+    }
+) & {
   /** The stored rows with these ids. */
   stored(ids: readonly string[]): Promise<Map<string, ReportsTable>> | Map<string, ReportsTable>;
-}
+};
 
 export interface ReportWriter {
   /** Writes every batch in one transaction; an outcome for each row of each batch. */
@@ -72,14 +82,19 @@ function sameShare(a: ReportsTable, b: ReportsTable): boolean {
 
 const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
-/** The statements of one transaction, in order; the caller opens and commits it. */
+/** A group's statements, in order: in one transaction the caller opens and commits (SQLite), or one statement (PostgreSQL). */
 export async function writeBatches(steps: WriteSteps, batches: readonly ReportsTable[][]): Promise<StoreOutcome[][]> {
   const firstOfId = new Map<string, ReportsTable>();
   for (const rows of batches) for (const row of rows) if (!firstOfId.has(row.id)) firstOfId.set(row.id, row);
   const candidates = [...firstOfId.values()].sort(byKey((row) => row.id));
-  const inserted = await steps.claim(candidates);
-  const fresh = candidates.filter((row) => inserted.has(row.id));
-  if (fresh.length > 0) await steps.insert(fresh, rollupsOf(fresh));
+  let inserted: Set<string>;
+  if ('claimAndInsert' in steps) {
+    inserted = await steps.claimAndInsert(candidates);
+  } else {
+    inserted = await steps.claim(candidates);
+    const fresh = candidates.filter((row) => inserted.has(row.id));
+    if (fresh.length > 0) await steps.insert(fresh, rollupsOf(fresh));
+  }
   const others = candidates.filter((row) => !inserted.has(row.id)).map((row) => row.id);
   const existing = others.length > 0 ? await steps.stored(others) : new Map<string, ReportsTable>();
   // The first row of an id inserted here is accepted; a later one compares with it.
