@@ -1,3 +1,4 @@
+import { message } from '../i18n/messages';
 import { problem, type Problem } from '../problems';
 
 /**
@@ -92,14 +93,6 @@ const VERBS: Record<WorkflowAction['type'], [string, string]> = {
   withdraw: ['menarik unggahan', 'withdraw posts'],
 };
 
-export const STATUS_WORDS: Record<PostStatus, [string, string]> = {
-  draft: ['draf', 'a draft'],
-  submitted: ['menunggu persetujuan', 'waiting for approval'],
-  returned: ['dikembalikan', 'returned'],
-  approved: ['disetujui', 'approved'],
-  withdrawn: ['ditarik', 'withdrawn'],
-};
-
 const FROM: Record<WorkflowAction['type'], readonly PostStatus[]> = {
   edit: ['draft', 'submitted', 'returned', 'approved', 'withdrawn'],
   submit: ['draft', 'returned'],
@@ -133,8 +126,8 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, contex
   if (!FROM[action.type].includes(state.status) || (action.type === 'withdraw' && !live)) {
     if (action.type === 'withdraw') return { ok: false, status: 409, problem: problem('not_live') };
     const [actionId, actionEn] = VERBS[action.type];
-    const [statusId, statusEn] = STATUS_WORDS[state.status];
-    return { ok: false, status: 409, problem: problem('bad_state', { action_id: actionId, action_en: actionEn, status_id: statusId, status_en: statusEn }) };
+    const status = `status.${state.status}` as const;
+    return { ok: false, status: 409, problem: problem('bad_state', { action_id: actionId, action_en: actionEn, status_id: message('id', status), status_en: message('en', status) }) };
   }
 
   const at = now.toISOString();
