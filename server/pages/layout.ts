@@ -19,7 +19,7 @@ export const STYLE = `
 body{font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#16202c;background:#f6f7f9}
 header.top{display:flex;gap:16px;align-items:center;flex-wrap:wrap;background:#fff;border-bottom:1px solid #d5dbe3;padding:10px 20px}
 header.top strong{font-size:17px;margin-right:8px}header.top a{color:#0f4c81;text-decoration:none}
-header.top form{margin-left:auto}.lang-switch{margin-left:auto;font-size:14px}header.top .lang-switch+form{margin-left:0}
+header.top form{margin-left:auto}.lang-switch{margin:0 0 0 auto;gap:6px;font-size:14px}.lang-switch a{border:0;padding:0;background:none;color:#0f4c81;text-decoration:underline}header.top .lang-switch+form{margin-left:0}
 main{max-width:1100px;margin:0 auto;padding:24px 20px 48px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}
 small,.muted{color:#4a5668}
