@@ -4,8 +4,9 @@ import type { Language } from '../../lib/i18n';
  * Every sentence of Siar Kantor's staff pages, in Bahasa Indonesia (`id`, the default)
  * and English (`en`). A key without both is a type error; a key no page uses fails
  * tests/unit/server/messages.test.ts. Pages say `t('key')` and never hold text of their
- * own. (The refusals the API also sends, with both languages in one JSON body, are in
- * ../problems.ts; the CSV export's header row is machine-readable and stays as it is.)
+ * own. The refusals the API also sends, both languages in one JSON body, are the
+ * `problem.*` entries (../problems.ts). The CSV export's header row is machine-readable
+ * and stays as it is.
  */
 
 export const LANGUAGES: readonly Language[] = ['id', 'en'];
@@ -152,11 +153,24 @@ export const MESSAGES = {
   'posts.withdrawn': { id: 'Ditarik', en: 'Withdrawn' },
   'posts.withdrawnEmpty': { id: 'Tidak ada.', en: 'None.' },
   // Posts: a post's statuses (also in the API's bad_state problem)
-  'status.draft': { id: 'draf', en: 'a draft' },
+  'status.draft': { id: 'draf', en: 'draft' },
   'status.submitted': { id: 'menunggu persetujuan', en: 'waiting for approval' },
   'status.returned': { id: 'dikembalikan', en: 'returned' },
   'status.approved': { id: 'disetujui', en: 'approved' },
   'status.withdrawn': { id: 'ditarik', en: 'withdrawn' },
+  // What a role may not do, in the API's forbidden_role and bad_state problems: `tidak boleh <id>` / `may not <en>`
+  'verb.edit': { id: 'mengubah unggahan', en: 'edit posts' },
+  'verb.submit': { id: 'mengajukan unggahan', en: 'submit posts' },
+  'verb.approve': { id: 'menyetujui unggahan', en: 'approve posts' },
+  'verb.return': { id: 'mengembalikan unggahan', en: 'return posts' },
+  'verb.withdraw': { id: 'menarik unggahan', en: 'withdraw posts' },
+  // Why a post's link did not answer (the link_unreachable warning)
+  'link.timeout': { id: (p: { seconds: number }) => `tidak ada jawaban dalam ${p.seconds} detik`, en: (p: { seconds: number }) => `no answer within ${p.seconds} seconds` },
+  'link.network': { id: 'server tidak dapat dihubungi', en: 'the server cannot be reached' },
+  'link.status': { id: (p: { status: number }) => `jawaban HTTP ${p.status}`, en: (p: { status: number }) => `HTTP status ${p.status}` },
+  'link.private_address': { id: 'alamatnya di jaringan internal', en: 'the address is inside a private network' },
+  'link.unsafe_url': { id: 'alamat tidak aman', en: 'unsafe address' },
+  'link.too_many_redirects': { id: 'terlalu banyak pengalihan', en: 'too many redirects' },
   // Posts: one post
   'post.new': { id: 'Unggahan baru', en: 'New post' },
   'post.all': { id: 'Semua unggahan', en: 'All posts' },
@@ -263,6 +277,123 @@ export const MESSAGES = {
   'health.advice': {
     id: (p: { zone: string }) => `Siar di situs itu mungkin usang. Sampai diperbarui, pegawai tetap bisa berbagi: Salin lalu halaman bagikan. Jam menurut zona waktu kantor (${p.zone}).`,
     en: (p: { zone: string }) => `Siar on that site may be out of date. Until it is updated, people can still share: Copy, then the share page. Times in the office’s time zone (${p.zone}).`,
+  },
+  // Problems: Post fields
+  'problem.required': { id: () => 'Wajib diisi.', en: () => 'Required.' },
+  'problem.too_long': {
+    id: (p: Params) => `Terlalu panjang: paling banyak ${p.max} karakter.`,
+    en: (p: Params) => `Too long: at most ${p.max} characters.`,
+  },
+  'problem.bad_link': {
+    id: () => 'Tautan harus alamat https:// yang lengkap.',
+    en: () => 'The link must be a full https:// address.',
+  },
+  'problem.bad_hashtag': {
+    id: (p: Params) => `Tagar "${p.tag}" hanya boleh berisi huruf, angka dan garis bawah.`,
+    en: (p: Params) => `Hashtag "${p.tag}" may hold only letters, digits and underscores.`,
+  },
+  'problem.too_many': {
+    id: (p: Params) => `Terlalu banyak: paling banyak ${p.max}.`,
+    en: (p: Params) => `Too many: at most ${p.max}.`,
+  },
+  'problem.bad_platform': {
+    id: (p: Params) => `Platform "${p.platform}" tidak dikenal.`,
+    en: (p: Params) => `Unknown platform "${p.platform}".`,
+  },
+  'problem.bad_priority': {
+    id: (p: Params) => `Prioritas harus bilangan bulat dari ${p.min} sampai ${p.max}.`,
+    en: (p: Params) => `Priority must be a whole number from ${p.min} to ${p.max}.`,
+  },
+  'problem.bad_datetime': {
+    id: () => 'Tanggal dan jam tidak terbaca; pakai format 2026-11-26 08:00.',
+    en: () => 'Date and time not understood; use the form 2026-11-26 08:00.',
+  },
+  'problem.window_order': {
+    id: (p: Params) => `Masa tayang berakhir (${p.until}) sebelum dimulai (${p.from}). Periksa tanggal dan jamnya.`,
+    en: (p: Params) => `The window ends (${p.until}) before it starts (${p.from}). Check the dates and times.`,
+  },
+  'problem.caption_over_limit': {
+    id: (p: Params) => `Keterangan untuk ${p.platform} terlalu panjang: ${p.length} dari ${p.limit}. Pendekkan sebelum diajukan.`,
+    en: (p: Params) => `The ${p.platform} caption is too long: ${p.length} of ${p.limit}. Shorten it before submitting.`,
+  },
+  // Problems: Warnings: the post may still be submitted
+  'problem.caption_shortened': {
+    id: (p: Params) => `Keterangan umum terlalu panjang untuk ${p.platform} (${p.length} dari ${p.limit}); Siar akan memendekkannya di sana. Tulis keterangan khusus ${p.platform} agar tidak terpotong.`,
+    en: (p: Params) => `The default caption is too long for ${p.platform} (${p.length} of ${p.limit}); Siar will shorten it there. Write a ${p.platform} caption to avoid the cut.`,
+  },
+  'problem.hashtags_dropped': {
+    id: (p: Params) => `Tagar ${p.tags} tidak muat di ${p.platform} dan tidak ikut dibagikan.`,
+    en: (p: Params) => `Hashtags ${p.tags} do not fit on ${p.platform} and are left out.`,
+  },
+  'problem.instagram_no_image': {
+    id: () => 'Instagram butuh gambar: unggah gambar, atau jangan pilih Instagram.',
+    en: () => 'Instagram needs an image: upload one, or do not choose Instagram.',
+  },
+  'problem.link_unreachable': {
+    id: (p: Params) => `Tautan tidak menjawab (${p.reason_id}). Periksa alamatnya sebelum diajukan.`,
+    en: (p: Params) => `The link does not answer (${p.reason_en}). Check the address before submitting.`,
+  },
+  'problem.not_an_object': {
+    id: () => 'Isian unggahan tidak terbaca.',
+    en: () => 'The post could not be read.',
+  },
+  // Problems: Dashboard filters
+  'problem.bad_date': { id: () => 'Tanggal tidak terbaca; pakai format 2026-11-26.', en: () => 'Date not understood; use the form 2026-11-26.' },
+  'problem.range_order': {
+    id: (p: Params) => `Rentang tanggal terbalik: ${p.to} sebelum ${p.from}.`,
+    en: (p: Params) => `The dates are the wrong way round: ${p.to} is before ${p.from}.`,
+  },
+  'problem.range_too_long': {
+    id: (p: Params) => `Rentang terlalu panjang: paling lama ${p.max} hari.`,
+    en: (p: Params) => `The range is too long: at most ${p.max} days.`,
+  },
+  // Problems: Uploads
+  'problem.image_too_large': {
+    id: (p: Params) => `Gambar terlalu besar: ${p.size}, paling besar ${p.max}.`,
+    en: (p: Params) => `The image is too large: ${p.size}, at most ${p.max}.`,
+  },
+  'problem.image_too_many_pixels': {
+    id: (p: Params) => `Gambar terlalu besar: ${p.width}×${p.height} piksel, paling banyak ${p.max} megapiksel.`,
+    en: (p: Params) => `The image is too large: ${p.width}×${p.height} pixels, at most ${p.max} megapixels.`,
+  },
+  'problem.image_empty': { id: () => 'Berkasnya kosong.', en: () => 'The file is empty.' },
+  'problem.not_an_image': {
+    id: () => 'Berkas ini bukan gambar PNG, JPEG, WebP atau GIF.',
+    en: () => 'This file is not a PNG, JPEG, WebP or GIF image.',
+  },
+  'problem.image_unreadable': {
+    id: () => 'Gambar ini rusak atau tidak bisa dibaca.',
+    en: () => 'This image is damaged or cannot be read.',
+  },
+  // Problems: Approval
+  'problem.not_found': { id: () => 'Unggahan ini tidak ada (mungkin alamatnya salah).', en: () => 'There is no such post (the address may be wrong).' },
+  'problem.forbidden_role': {
+    id: (p: Params) => `Peran Anda (${p.role}) tidak boleh ${p.action_id}.`,
+    en: (p: Params) => `Your role (${p.role}) may not ${p.action_en}.`,
+  },
+  'problem.own_post': {
+    id: () => 'Anda tidak dapat menyetujui unggahan yang Anda tulis atau ubah sendiri. Minta pimpinan lain.',
+    en: () => 'You cannot approve a post you wrote or changed yourself. Ask another approver.',
+  },
+  'problem.already_approved_by_you': {
+    id: () => 'Anda sudah menyetujui versi ini; persetujuan kedua harus dari orang lain.',
+    en: () => 'You already approved this version; the second approval must come from someone else.',
+  },
+  'problem.stale_version': {
+    id: (p: Params) => `Unggahan ini sudah diubah oleh ${p.by} pada ${p.at} setelah Anda membukanya. Isian Anda tidak disimpan di atasnya: muat ulang, lalu terapkan lagi perubahan Anda.`,
+    en: (p: Params) => `This post was changed by ${p.by} at ${p.at} after you opened it. Your changes were not saved over it: reload, then apply your changes again.`,
+  },
+  'problem.bad_state': {
+    id: (p: Params) => `Tidak bisa ${p.action_id}: unggahan berstatus ${p.status_id}.`,
+    en: (p: Params) => `Cannot ${p.action_en}: the post’s status is “${p.status_en}”.`,
+  },
+  'problem.comment_required': {
+    id: () => 'Tulis alasan pengembalian agar penyusun tahu apa yang harus diperbaiki.',
+    en: () => 'Write why it is returned, so the editor knows what to fix.',
+  },
+  'problem.not_live': {
+    id: () => 'Unggahan ini tidak sedang tayang, jadi tidak ada yang ditarik.',
+    en: () => 'This post is not live, so there is nothing to withdraw.',
   },
 } satisfies Record<string, Entry>;
 
