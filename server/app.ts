@@ -22,6 +22,7 @@ import { rateLimitPlugin } from './plugins/rate-limit';
 import { postStore } from './posts/office-posts';
 import { postsApiPlugin } from './plugins/posts-api';
 import { postsPagesPlugin } from './plugins/posts-pages';
+import { languagePlugin } from './plugins/language';
 import { summaryPlugin } from './plugins/summary';
 import { reportsPlugin } from './plugins/reports';
 import { siteHealthPlugin } from './plugins/site-health';
@@ -163,6 +164,7 @@ export async function buildApp(kantor: Kantor, options: Pick<SiarServerOptions, 
   const secret = await sessionSecret(kantor.siar);
   await app.register(async (office) => {
     await office.register(authPlugin(kantor, secret));
+    await office.register(languagePlugin);
     await office.register(feedPlugin(kantor));
     await office.register(enrollPlugin(kantor, options.enrollAttemptsPerMinute ?? 10));
     await office.register(dashboardPlugin(kantor));

@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database, ReportsTable } from './db/schema';
 import { escapeHtml, linkOrText } from './html';
-import { page, type PageUser } from './pages/layout';
+import { translator } from './i18n/messages';
+import { page, type Frame } from './pages/layout';
 
 /** `/`: the reports received, newest first. */
-export function reportsPage(reports: readonly ReportsTable[], feedUrl: string, frame: { user: PageUser; csrf: string }): string {
+export function reportsPage(reports: readonly ReportsTable[], feedUrl: string, frame: Frame): string {
+  const t = translator(frame.lang);
   const rows = reports
     .map(
       (r) => `<tr data-report-id="${escapeHtml(r.id)}">
 <td>${escapeHtml(r.received_at.replace('T', ' ').slice(0, 19))}</td>
-<td>${escapeHtml(r.reporter_name || '—')}<br><small>${escapeHtml(r.reporter_id)}</small>${r.verified ? '' : ' <span class="badge">belum terverifikasi / unverified</span>'}</td>
+<td>${escapeHtml(r.reporter_name || '—')}<br><small>${escapeHtml(r.reporter_id)}</small>${r.verified ? '' : ` <span class="badge">${escapeHtml(t('word.unverified'))}</span>`}</td>
 <td>${escapeHtml(r.reporter_unit)}</td>
 <td>${escapeHtml(r.platform)}</td>
 <td>${escapeHtml(r.status)} <small>(${escapeHtml(r.method)})</small></td>
@@ -18,12 +20,12 @@ export function reportsPage(reports: readonly ReportsTable[], feedUrl: string, f
     )
     .join('\n');
   return page(
-    'Siar — laporan diterima',
-    `<h1>Siar — laporan diterima <small>/ reports received</small></h1>
+    t('reports.title'),
+    `<h1>${escapeHtml(t('reports.title'))}</h1>
 <p>Feed: <a href="${escapeHtml(feedUrl)}">${escapeHtml(feedUrl)}</a> ·
-Laporan dikirim ke / reports go to <code>POST /api/v1/shares</code> · <a href="/dashboard">Dasbor / dashboard</a></p>
-<p>${reports.length === 0 ? 'Belum ada laporan. / No reports yet.' : `${reports.length} laporan terbaru / latest reports`}</p>
-<section><table><thead><tr><th>Diterima (UTC)</th><th>Pelapor</th><th>Unit</th><th>Platform</th><th>Status</th><th>Unggahan</th><th>Tautan</th></tr></thead>
+${escapeHtml(t('reports.goTo'))} <code>POST /api/v1/shares</code> · <a href="/dashboard">${escapeHtml(t('frame.dashboard'))}</a></p>
+<p>${escapeHtml(reports.length === 0 ? t('reports.none') : t('reports.latest', { n: reports.length }))}</p>
+<section><table><thead><tr><th>${escapeHtml(t('reports.received'))}</th><th>${escapeHtml(t('reports.reporter'))}</th><th>${escapeHtml(t('word.unit'))}</th><th>${escapeHtml(t('word.platform'))}</th><th>${escapeHtml(t('word.status'))}</th><th>${escapeHtml(t('reports.item'))}</th><th>${escapeHtml(t('reports.link'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`,
     frame,
   );

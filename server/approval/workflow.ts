@@ -1,3 +1,4 @@
+import { message } from '../i18n/messages';
 import { problem, type Problem } from '../problems';
 
 /**
@@ -83,22 +84,6 @@ const ALLOWED: Record<WorkflowAction['type'], readonly Role[]> = {
   withdraw: ['approver', 'admin'],
 };
 
-/** Verbs for messages, `tidak boleh <id>` / `may not <en>`. */
-const VERBS: Record<WorkflowAction['type'], [string, string]> = {
-  edit: ['mengubah unggahan', 'edit posts'],
-  submit: ['mengajukan unggahan', 'submit posts'],
-  approve: ['menyetujui unggahan', 'approve posts'],
-  return: ['mengembalikan unggahan', 'return posts'],
-  withdraw: ['menarik unggahan', 'withdraw posts'],
-};
-
-export const STATUS_WORDS: Record<PostStatus, [string, string]> = {
-  draft: ['draf', 'a draft'],
-  submitted: ['menunggu persetujuan', 'waiting for approval'],
-  returned: ['dikembalikan', 'returned'],
-  approved: ['disetujui', 'approved'],
-  withdrawn: ['ditarik', 'withdrawn'],
-};
 
 const FROM: Record<WorkflowAction['type'], readonly PostStatus[]> = {
   edit: ['draft', 'submitted', 'returned', 'approved', 'withdrawn'],
@@ -118,8 +103,8 @@ export function createPost(actor: Actor, now: Date): { state: WorkflowState; aud
 }
 
 function refuseRole(actor: Actor, action: WorkflowAction['type']): { ok: false; status: 403; problem: Problem } {
-  const [actionId, actionEn] = VERBS[action];
-  return { ok: false, status: 403, problem: problem('forbidden_role', { role: actor.role, action_id: actionId, action_en: actionEn }) };
+  const verb = `verb.${action}` as const;
+  return { ok: false, status: 403, problem: problem('forbidden_role', { role: actor.role, action_id: message('id', verb), action_en: message('en', verb) }) };
 }
 
 export function applyAction(state: WorkflowState, action: WorkflowAction, context: WorkflowContext): WorkflowResult {
@@ -132,9 +117,13 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, contex
   const live = state.liveRevision !== null;
   if (!FROM[action.type].includes(state.status) || (action.type === 'withdraw' && !live)) {
     if (action.type === 'withdraw') return { ok: false, status: 409, problem: problem('not_live') };
-    const [actionId, actionEn] = VERBS[action.type];
-    const [statusId, statusEn] = STATUS_WORDS[state.status];
-    return { ok: false, status: 409, problem: problem('bad_state', { action_id: actionId, action_en: actionEn, status_id: statusId, status_en: statusEn }) };
+    const verb = `verb.${action.type}` as const;
+    const status = `status.${state.status}` as const;
+    return {
+      ok: false,
+      status: 409,
+      problem: problem('bad_state', { action_id: message('id', verb), action_en: message('en', verb), status_id: message('id', status), status_en: message('en', status) }),
+    };
   }
 
   const at = now.toISOString();

@@ -1,8 +1,13 @@
+import type { FastifyRequest } from 'fastify';
+import type { Language } from '../../lib/i18n';
 import { escapeHtml as e } from '../html';
+import { LANGUAGES, translator } from '../i18n/messages';
+import { requestLanguage } from '../i18n/request-language';
 
 /**
- * The frame of Siar Kantor's few pages: Bahasa Indonesia first, English beside it in
- * smaller type (the office's staff read either). No scripts; forms carry a CSRF token.
+ * The frame of Siar Kantor's few pages, in the reader's language (Bahasa Indonesia by
+ * default, English by the header's switch or the browser's language; server/i18n/).
+ * No scripts; forms carry a CSRF token.
  */
 
 export interface PageUser {
@@ -14,7 +19,7 @@ export const STYLE = `
 body{font-family:system-ui,'Noto Sans',sans-serif;margin:0;color:#16202c;background:#f6f7f9}
 header.top{display:flex;gap:16px;align-items:center;flex-wrap:wrap;background:#fff;border-bottom:1px solid #d5dbe3;padding:10px 20px}
 header.top strong{font-size:17px;margin-right:8px}header.top a{color:#0f4c81;text-decoration:none}
-header.top form{margin-left:auto}
+header.top form{margin-left:auto}.lang-switch{margin:0 0 0 auto;gap:6px;font-size:14px}.lang-switch a{border:0;padding:0;background:none;color:#0f4c81;text-decoration:underline}header.top .lang-switch+form{margin-left:0}
 main{max-width:1100px;margin:0 auto;padding:24px 20px 48px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}
 small,.muted{color:#4a5668}
@@ -40,28 +45,61 @@ th{font-size:13px;color:#4a5668}a{color:#0f4c81}.empty{color:#4a5668}
 code{background:#eef1f5;padding:1px 4px;border-radius:4px}
 @media (max-width:800px){.grid{grid-template-columns:1fr}}`;
 
-/** Both languages of one phrase: `Masuk <small lang="en">/ Sign in</small>`. */
-export const both = (id: string, en: string) => `${e(id)} <small lang="en">/ ${e(en)}</small>`;
-
 export function csrfField(token: string): string {
   return `<input type="hidden" name="_csrf" value="${e(token)}">`;
 }
 
-export function page(title: string, body: string, options: { user?: PageUser | null; csrf?: string } = {}): string {
-  const user = options.user;
+/** What every page is drawn in: the reader's language, the page's own address (for the switch), and who is signed in. */
+export interface Frame {
+  lang: Language;
+  /** Where the language switch comes back to: a GET-able path of this page. */
+  path: string;
+  user?: PageUser | null;
+  csrf?: string;
+}
+
+/** The language of the request, and the page the switch returns to (a form's answer returns to the form's page). */
+export function frameOf(request: Pick<FastifyRequest, 'headers' | 'method' | 'url'>, extra: { user?: PageUser | null; csrf?: string } = {}): Frame {
+  const path =
+    request.method === 'GET'
+      ? request.url
+      : request.url
+          .replace(/^\/account\/password$/, '/account')
+          .replace(/^(\/posts\/[^/?]+)\/(submit|approve|return|withdraw)$/, '$1')
+          .replace(/^\/people\/.*$/, '/people');
+  return { lang: requestLanguage(request), path, ...extra };
+}
+
+/** "Bahasa Indonesia · English": the current one named, the other a plain link (works without script; GET /lang/:lang only sets a preference cookie). */
+function languageSwitch(frame: Frame): string {
+  const t = translator(frame.lang);
+  const names: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
+  const links = LANGUAGES.map((lang) =>
+    lang === frame.lang
+      ? `<strong lang="${lang}" aria-current="true">${names[lang]}</strong>`
+      : `<a href="/lang/${lang}?next=${encodeURIComponent(frame.path)}" hreflang="${lang}" lang="${lang}" data-lang-switch="${lang}">${names[lang]}</a>`,
+  );
+  return `<nav class="lang-switch" aria-label="${e(t('frame.language'))}">${links.join(' · ')}</nav>`;
+}
+
+export function page(title: string, body: string, frame: Frame): string {
+  const user = frame.user;
+  const t = translator(frame.lang);
   const header = user
     ? `<header class="top"><strong>Siar Kantor</strong>
-<a href="/dashboard">Dasbor</a> <a href="/posts">Unggahan <small>/ posts</small></a>${user.role === 'admin' ? ' <a href="/audit">Audit</a>' : ''}${user.role === 'admin' ? ' <a href="/people">Pegawai <small>/ people</small></a>' : ''}
-<a href="/account">Akun <small>/ account</small></a>
+<a href="/dashboard">${e(t('frame.dashboard'))}</a> <a href="/posts">${e(t('frame.posts'))}</a>${user.role === 'admin' ? ` <a href="/audit">${e(t('frame.audit'))}</a>` : ''}${user.role === 'admin' ? ` <a href="/people">${e(t('frame.people'))}</a>` : ''}
+<a href="/account">${e(t('frame.account'))}</a>
 <span class="muted">${e(user.name)} (${e(user.role)})</span>
-${options.csrf ? `<form method="post" action="/logout">${csrfField(options.csrf)}<button type="submit">Keluar <small>/ sign out</small></button></form>` : ''}</header>`
-    : '';
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8">
+${languageSwitch(frame)}
+${frame.csrf ? `<form method="post" action="/logout">${csrfField(frame.csrf)}<button type="submit">${e(t('frame.signOut'))}</button></form>` : ''}</header>`
+    : `<header class="top"><strong>Siar Kantor</strong>
+${languageSwitch(frame)}</header>`;
+  return `<!doctype html><html lang="${frame.lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title>
 <style>${STYLE}</style></head><body>${header}<main>${body}</main></body></html>`;
 }
 
-/** A page that says one thing, in both languages. */
-export function messagePage(id: string, en: string): string {
-  return page('Siar Kantor', `<div class="card narrow"><p>${e(id)}</p><p lang="en" class="muted">${e(en)}</p><p><a href="/dashboard">Siar Kantor</a></p></div>`);
+/** A page that says one thing, in the reader's language. */
+export function messagePage(frame: Frame, text: string): string {
+  return page('Siar Kantor', `<div class="card narrow"><p role="alert">${e(text)}</p><p><a href="/dashboard">${e(translator(frame.lang)('frame.back'))}</a></p></div>`, frame);
 }

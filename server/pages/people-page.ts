@@ -2,13 +2,13 @@ import { escapeHtml as e } from '../html';
 import { enrollmentLink } from '../people-codes';
 import type { IssuedCode, Person } from '../store/people';
 import type { RowProblem } from '../store/people-csv';
-import { both, csrfField, page, type PageUser } from './layout';
+import { translator, type T } from '../i18n/messages';
+import { csrfField, page, type Frame } from './layout';
 
 /** `/people`: who is registered, enrolled or revoked; import a CSV; revoke; a new code. */
 
 export interface PeopleView {
-  user: PageUser;
-  csrf: string;
+  frame: Frame;
   origin: string;
   people: (Person & { revoked_at: string | null; enrolled: number; open_codes: number })[];
   problems?: RowProblem[];
@@ -16,46 +16,49 @@ export interface PeopleView {
   codesCsv?: string;
 }
 
-function issuedBlock(view: PeopleView): string {
+function issuedBlock(view: PeopleView, t: T): string {
   if (!view.issued || view.issued.length === 0) return '';
   const rows = view.issued
     .map((p) => `<tr><td>${e(p.nip)}</td><td>${e(p.name)}</td><td>${e(p.unit)}</td><td><code>${e(enrollmentLink(view.origin, p.code))}</code></td></tr>`)
     .join('');
   const download = view.codesCsv
-    ? `<a class="button primary" download="siar-kode.csv" href="data:text/csv;base64,${Buffer.from(view.codesCsv).toString('base64')}">${both('Unduh CSV kode', 'Download the codes CSV')}</a>`
+    ? `<a class="button primary" download="siar-kode.csv" href="data:text/csv;base64,${Buffer.from(view.codesCsv).toString('base64')}">${e(t('people.downloadCodes'))}</a>`
     : '';
-  return `<section class="ok" role="status"><h2>${both(`${view.issued.length} kode dibuat`, `${view.issued.length} codes made`)}</h2>
-<p>${both('Kirim setiap tautan ke pemiliknya. Kode hanya tampil sekali ini; berlaku 14 hari.', 'Send each link to its owner. The codes are shown this once; they last 14 days.')}</p>
-${download}<table><thead><tr><th>NIP</th><th>Nama</th><th>Unit</th><th>Tautan / link</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="ok" role="status"><h2>${e(t('people.codesMade', { n: view.issued.length }))}</h2>
+<p>${e(t('people.sendLinks'))}</p>
+${download}<table><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('people.link'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function problemsBlock(problems: RowProblem[] | undefined): string {
+function problemsBlock(problems: RowProblem[] | undefined, t: T): string {
   if (!problems || problems.length === 0) return '';
-  return `<section class="error" role="alert"><h2>${both('Tidak ada yang diimpor', 'Nothing was imported')}</h2>
-<p>${both('Perbaiki baris berikut lalu impor lagi seluruh berkas.', 'Fix these lines, then import the whole file again.')}</p>
-<ul>${problems.map((p) => `<li data-line="${p.line}" data-reason="${e(p.reason)}">${p.line > 0 ? `Baris / line ${p.line}: ` : ''}${e(p.detail)}</li>`).join('')}</ul></section>`;
+  const said = (p: RowProblem) => t(`csv.${p.reason}`) + (p.extra ? `: ${p.extra}` : '');
+  return `<section class="error" role="alert"><h2>${e(t('people.nothingImported'))}</h2>
+<p>${e(t('people.fixLines'))}</p>
+<ul>${problems.map((p) => `<li data-line="${p.line}" data-reason="${e(p.reason)}">${p.line > 0 ? `${e(t('people.line', { line: p.line }))}: ` : ''}${e(said(p))}</li>`).join('')}</ul></section>`;
 }
 
 export function peoplePage(view: PeopleView): string {
+  const t = translator(view.frame.lang);
+  const csrf = view.frame.csrf ?? '';
   const rows = view.people
     .map((p) => {
-      const state = p.revoked_at ? both('dicabut', 'revoked') : p.enrolled > 0 ? both('terdaftar', 'enrolled') : p.open_codes > 0 ? both('menunggu kode', 'code sent') : both('tanpa kode', 'no code');
+      const state = e(t(p.revoked_at ? 'people.revoked' : p.enrolled > 0 ? 'people.enrolled' : p.open_codes > 0 ? 'people.codeSent' : 'people.noCode'));
       const action = (path: string, label: string) =>
-        `<form method="post" action="/people/${encodeURIComponent(p.nip)}/${path}" style="display:inline">${csrfField(view.csrf)}<button type="submit">${label}</button></form>`;
+        `<form method="post" action="/people/${encodeURIComponent(p.nip)}/${path}" style="display:inline">${csrfField(csrf)}<button type="submit">${label}</button></form>`;
       return `<tr data-nip="${e(p.nip)}"><td>${e(p.nip)}</td><td>${e(p.name)}</td><td>${e(p.unit)}</td><td>${state}</td>
-<td>${action('reissue', both('Kode baru', 'New code'))} ${p.revoked_at ? '' : action('revoke', both('Cabut', 'Revoke'))}</td></tr>`;
+<td>${action('reissue', e(t('people.newCode')))} ${p.revoked_at ? '' : action('revoke', e(t('people.revoke')))}</td></tr>`;
     })
     .join('\n');
   return page(
-    'Siar Kantor — pegawai / people',
-    `<h1>${both('Pegawai', 'People')}</h1>
-${problemsBlock(view.problems)}${issuedBlock(view)}
-<section><h2>${both('Impor CSV', 'Import a CSV')}</h2>
-<p class="muted">${both('Kolom: nip,nama,unit[,surel]. Semua baris diimpor, atau tidak satu pun.', 'Columns: nip,name,unit[,email]. Every line is imported, or none.')}</p>
-<form method="post" action="/people/import" enctype="multipart/form-data">${csrfField(view.csrf)}
-<input type="file" name="file" accept=".csv,text/csv" required aria-label="CSV"> <button class="primary" type="submit">${both('Impor', 'Import')}</button></form></section>
-<section><h2>${both(`${view.people.length} orang`, `${view.people.length} people`)}</h2>
-${view.people.length === 0 ? `<p class="empty">${both('Belum ada.', 'None yet.')}</p>` : `<table><thead><tr><th>NIP</th><th>Nama / name</th><th>Unit</th><th>Status</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
-    { user: view.user, csrf: view.csrf },
+    t('people.title'),
+    `<h1>${e(t('frame.people'))}</h1>
+${problemsBlock(view.problems, t)}${issuedBlock(view, t)}
+<section><h2>${e(t('people.import'))}</h2>
+<p class="muted">${e(t('people.columns'))}</p>
+<form method="post" action="/people/import" enctype="multipart/form-data">${csrfField(csrf)}
+<input type="file" name="file" accept=".csv,text/csv" required aria-label="CSV"> <button class="primary" type="submit">${e(t('people.importButton'))}</button></form></section>
+<section><h2>${e(t('people.count', { n: view.people.length }))}</h2>
+${view.people.length === 0 ? `<p class="empty">${e(t('word.noneYet'))}</p>` : `<table><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('word.status'))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
+    view.frame,
   );
 }

@@ -7,7 +7,7 @@ import type { DateRange } from '../stats/date-range';
 import { formatRate, overallRate } from '../stats/participation';
 import type { Summary } from '../stats/summary-data';
 import type { DayCount } from '../stats/trend';
-import { Both, Problems } from './posts/bits';
+import { Problems, useLanguage } from './posts/bits';
 
 /** `/dashboard`: who shared over a range, which unit is behind (by rate), the trend, shares by post, platform and person, and the latest shares with their links. */
 
@@ -16,62 +16,63 @@ const platformName = (id: string) => (isPlatformId(id) ? PLATFORM_NAMES[id] : id
 
 export function SummaryPage({ range, summary, trend, today, problems }: { range: DateRange; summary: Summary; trend: DayCount[]; today: string; problems: Problem[] }) {
   const rate = overallRate(summary.participation);
-  const caption = `Bagikan per hari / shares per day, ${range.from} – ${range.to}`;
+  const { lang, t } = useLanguage();
+  const caption = t('dash.chart', { from: range.from, to: range.to });
   return (
     <>
       <h1>
-        <Both id="Dasbor laporan Siar" en="Siar report dashboard" />
+        {t('dash.heading')}
       </h1>
-      <form method="get" action="/dashboard" className="actions" aria-label="Rentang tanggal / date range">
+      <form method="get" action="/dashboard" className="actions" aria-label={t('dash.range')}>
         <label>
-          <Both id="Dari" en="From" /> <input type="date" name="from" defaultValue={range.from} />
+          {t('dash.from')} <input type="date" name="from" defaultValue={range.from} />
         </label>
         <label>
-          <Both id="Sampai" en="To" /> <input type="date" name="to" defaultValue={range.to} />
+          {t('dash.to')} <input type="date" name="to" defaultValue={range.to} />
         </label>
         <button type="submit">
-          <Both id="Tampilkan" en="Show" />
+          {t('dash.show')}
         </button>
         <a className="button primary" href={`/dashboard.csv?from=${range.from}&to=${range.to}`}>
-          <Both id="Ekspor CSV (;)" en="Export CSV" />
+          {t('dash.export')}
         </a>
         <a className="button" href={`/dashboard.csv?from=${range.from}&to=${range.to}&sep=comma`}>
           CSV (,)
         </a>
       </form>
-      <Problems problems={problems} kind="error" title={['Rentang tanggal tidak sah', 'Invalid date range']} />
+      <Problems problems={problems} kind="error" title="dash.badRange" />
       <div className="totals">
         <div className="total">
-          <strong data-total="rate">{formatRate(rate, 'id')}</strong>
-          <Both id="partisipasi" en="participation" />
+          <strong data-total="rate">{formatRate(rate, lang)}</strong>
+          {t('dash.participation')}
         </div>
         <div className="total">
           <strong data-total="sharers">{summary.sharers}</strong>
-          <Both id="pegawai membagikan" en="people shared" />
+          {t('dash.sharers')}
         </div>
         <div className="total">
           <strong data-total="shares">{summary.shares}</strong>
-          <Both id="bagikan" en="shares" />
+          {t('dash.shares')}
         </div>
         <div className="total">
           <strong data-total="verified">{summary.shares - summary.unverified}</strong>
-          <Both id="terverifikasi" en="verified" />
+          {t('dash.verified')}
         </div>
         <div className="total">
           <strong data-total="unverified">{summary.unverified}</strong>
-          <Both id="belum terverifikasi" en="unverified" />
+          {t('word.unverified')}
         </div>
       </div>
-      <I18nProvider language="id">
+      <I18nProvider language={lang}>
         <SharesChart days={trend.map((d) => ({ date: d.date, count: d.shares }))} caption={caption} lastIsToday={range.to === today} />
       </I18nProvider>
       <div className="grid">
         <section data-section="participation">
           <h2>
-            <Both id="Partisipasi per unit kerja" en="Participation per unit" />
+            {t('dash.perUnit')}
           </h2>
           <p className="muted">
-            <Both id="Yang membagikan ÷ pegawai terdaftar: adil untuk unit 3 orang maupun 300 orang." en="People who shared ÷ people enrolled: fair to a unit of 3 and a unit of 300." />
+            {t('dash.perUnitWhy')}
           </p>
           <table>
             <thead>
@@ -79,13 +80,13 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                 <th scope="col">#</th>
                 <th scope="col">Unit</th>
                 <th scope="col">
-                  <Both id="Partisipasi" en="Rate" />
+                  {t('dash.rate')}
                 </th>
                 <th scope="col">
-                  <Both id="Membagikan / terdaftar" en="Shared / enrolled" />
+                  {t('dash.sharedEnrolled')}
                 </th>
                 <th scope="col">
-                  <Both id="Bagikan" en="Shares" />
+                  {t('dash.sharesColumn')}
                 </th>
               </tr>
             </thead>
@@ -95,7 +96,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                   <td>{row.rank}</td>
                   <td>{row.unit}</td>
                   <td>
-                    <strong>{formatRate(row.rate, 'id')}</strong>
+                    <strong>{formatRate(row.rate, lang)}</strong>
                     <div className="bar" aria-hidden="true">
                       <span style={{ width: `${Math.round((row.rate ?? 0) * 100)}%` }} />
                     </div>
@@ -111,10 +112,10 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           {summary.unverifiedByUnit.length > 0 ? (
             <>
               <h3>
-                <Both id="Belum terverifikasi, menurut unit yang dilaporkan" en="Unverified, by the unit the reports claim" />
+                {t('dash.unverifiedByUnit')}
               </h3>
               <p className="muted">
-                <Both id="Dilaporkan dengan token bersama lama: pelapor tidak diperiksa, tidak dihitung dalam partisipasi." en="Sent with the legacy shared token: the reporter was not checked; not counted in participation." />
+                {t('dash.unverifiedWhy')}
               </p>
               <CountTable rows={summary.unverifiedByUnit} rowKey={(row) => row.unit} rowAttributes={(row) => ({ 'data-unverified-unit': row.unit })} label={(row) => row.unit || '—'} count={(row) => <strong>{row.shares}</strong>} />
             </>
@@ -122,12 +123,12 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         </section>
         <div>
           <section data-section="platforms">
-            <h2>Per platform</h2>
+            <h2>{t('dash.perPlatform')}</h2>
             <CountTable rows={summary.byPlatform} rowKey={(row) => row.platform} label={(row) => platformName(row.platform)} count={(row) => <strong>{row.shares}</strong>} />
           </section>
           <section data-section="people">
             <h2>
-              <Both id="Per pegawai" en="Per person" />
+              {t('dash.perPerson')}
             </h2>
             <CountTable
               rows={summary.byPerson}
@@ -149,7 +150,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
       </div>
       <section data-section="posts">
         <h2>
-          <Both id="Per unggahan" en="Per post" />
+          {t('dash.perPost')}
         </h2>
         <CountTable
           rows={summary.byPost}
@@ -167,19 +168,12 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           )}
           count={(row) => (
             <>
-              <Both
-                id={
-                  <>
-                    dibagikan <strong>{row.shares}</strong> kali oleh {row.sharers} orang
-                  </>
-                }
-                en={`shared ${row.shares} ${row.shares === 1 ? 'time' : 'times'} by ${row.sharers} ${row.sharers === 1 ? 'person' : 'people'}`}
-              />
+              <span data-shares={row.shares}>{t('dash.sharedBy', { shares: row.shares, sharers: row.sharers })}</span>
               {row.unverified > 0 ? (
                 <>
                   {' '}
                   <small data-unverified={row.unverified}>
-                    (<Both id={`${row.unverified} belum terverifikasi`} en={`${row.unverified} unverified`} />)
+                    ({t('dash.unverifiedCount', { n: row.unverified })})
                   </small>
                 </>
               ) : null}
@@ -189,23 +183,23 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
       </section>
       <section data-section="list">
         <h2>
-          <Both id="Bagikan terbaru, dengan tautannya" en="Latest shares, with their links" />
+          {t('dash.latest')}
         </h2>
         <table>
           <thead>
             <tr>
               <th scope="col">
-                <Both id="Waktu" en="Time" />
+                {t('dash.time')}
               </th>
               <th scope="col">
-                <Both id="Pegawai" en="Person" />
+                {t('dash.person')}
               </th>
               <th scope="col">
-                <Both id="Unggahan" en="Post" />
+                {t('dash.post')}
               </th>
               <th scope="col">Platform</th>
               <th scope="col">
-                <Both id="Tautan" en="Link" />
+                {t('dash.link')}
               </th>
             </tr>
           </thead>
@@ -218,15 +212,13 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
                   {row.verified ? null : (
                     <>
                       {' '}
-                      <span className="badge">
-                        belum terverifikasi <span lang="en">/ unverified</span>
-                      </span>
+                      <span className="badge">{t('word.unverified')}</span>
                     </>
                   )}
                 </td>
                 <td>{safeLink(row.item_url) ? <a href={safeLink(row.item_url)!}>{row.item_id}</a> : row.item_id}</td>
                 <td>{platformName(row.platform)}</td>
-                <td>{safeLink(row.post_url) ? <a href={safeLink(row.post_url)!}>buka / open</a> : '—'}</td>
+                <td>{safeLink(row.post_url) ? <a href={safeLink(row.post_url)!}>{t('dash.open')}</a> : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,8 @@ import fp from 'fastify-plugin';
 import type { Kantor } from '../context';
 import type { Role } from '../db/schema';
 import { accountPage, loginPage } from '../pages/auth-pages';
-import { messagePage } from '../pages/layout';
+import { message } from '../i18n/messages';
+import { frameOf, messagePage } from '../pages/layout';
 import { DatabaseSessionStore, SESSION_LIFETIME_MS } from '../store/sessions';
 import { LOGIN_FAILURES_ALLOWED, UserError, type User } from '../store/users';
 
@@ -32,7 +33,7 @@ declare module 'fastify' {
 
 const DEMO_USER: User = { id: 0, name: 'demo', role: 'admin' };
 
-function safeNext(next: unknown): string {
+export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?!\/)[\w\-./?=&%]*$/.test(next) ? next : '/dashboard';
 }
 
@@ -63,13 +64,15 @@ export const authPlugin = (kantor: Kantor, sessionSecret: string) =>
         const user = id === undefined ? undefined : await kantor.users.byId(id);
         if (!user) {
           if (request.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
-          return reply.code(401).type('text/html; charset=utf-8').send(messagePage('Silakan masuk dulu.', 'Sign in first.'));
+          const frame = frameOf(request);
+          return reply.code(401).type('text/html; charset=utf-8').send(messagePage(frame, message(frame.lang, 'error.signInFirst')));
         }
         if (!roles.includes(user.role)) {
+          const frame = frameOf(request);
           return reply
             .code(403)
             .type('text/html; charset=utf-8')
-            .send(messagePage(`Halaman ini hanya untuk peran: ${roles.join(', ')}.`, `This page is for these roles only: ${roles.join(', ')}.`));
+            .send(messagePage(frame, message(frame.lang, 'error.roleOnly', { roles: roles.join(', ') })));
         }
         request.user = user;
       };
@@ -85,7 +88,7 @@ export const authPlugin = (kantor: Kantor, sessionSecret: string) =>
     } as const;
 
     app.get<{ Querystring: { next?: string } }>('/login', { schema: { querystring: loginSchema.querystring } }, async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(loginPage({ csrf: reply.generateCsrf(), next: safeNext(request.query.next) })),
+      reply.type('text/html; charset=utf-8').send(loginPage(frameOf(request), { csrf: reply.generateCsrf(), next: safeNext(request.query.next) })),
     );
 
     app.post<{ Body: { name: string; password: string; next?: string } }>(
@@ -95,7 +98,7 @@ export const authPlugin = (kantor: Kantor, sessionSecret: string) =>
         const { name, password } = request.body;
         const next = safeNext(request.body.next);
         const again = (status: number, error: 'wrong' | 'throttled') =>
-          reply.code(status).type('text/html; charset=utf-8').send(loginPage({ csrf: reply.generateCsrf(), next, name, error }));
+          reply.code(status).type('text/html; charset=utf-8').send(loginPage(frameOf(request), { csrf: reply.generateCsrf(), next, name, error }));
         if ((await kantor.users.recentFailures(name, request.ip)) >= LOGIN_FAILURES_ALLOWED) {
           return again(429, 'throttled');
         }
@@ -115,7 +118,7 @@ export const authPlugin = (kantor: Kantor, sessionSecret: string) =>
 
     const staff = app.requireRole('admin', 'editor', 'approver');
     app.get('/account', { preHandler: staff }, async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(accountPage({ user: request.user!, csrf: reply.generateCsrf() })),
+      reply.type('text/html; charset=utf-8').send(accountPage(frameOf(request, { user: request.user!, csrf: reply.generateCsrf() }))),
     );
 
     app.post<{ Body: { current: string; password: string; repeat: string } }>(
@@ -133,7 +136,7 @@ export const authPlugin = (kantor: Kantor, sessionSecret: string) =>
       async (request, reply) => {
         const { current, password, repeat } = request.body;
         const show = (status: number, outcome: 'changed' | 'wrong_password' | 'short_password' | 'mismatch') =>
-          reply.code(status).type('text/html; charset=utf-8').send(accountPage({ user: request.user!, csrf: reply.generateCsrf(), outcome }));
+          reply.code(status).type('text/html; charset=utf-8').send(accountPage(frameOf(request, { user: request.user!, csrf: reply.generateCsrf() }), outcome));
         if (password !== repeat) return show(400, 'mismatch');
         try {
           await kantor.users.changePassword(request.user!.id, current, password);

@@ -6,8 +6,9 @@ import { CSV_BOM, toCsv } from '../../lib/csv';
 import { calendarDate, DEFAULT_TIMEZONE } from '../../lib/time/zoned-date';
 import type { Kantor } from '../context';
 import { requestOrigin } from '../http-helpers';
-import { page } from '../pages/layout';
-import { POST_STYLE } from '../pages/posts/bits';
+import { message } from '../i18n/messages';
+import { frameOf, page } from '../pages/layout';
+import { InLanguage, POST_STYLE } from '../pages/posts/bits';
 import { SummaryPage } from '../pages/summary-page';
 import { recentReports, reportsPage } from '../reports-page';
 import { siteHealthNotice } from '../site-health/site-health-block';
@@ -46,14 +47,13 @@ export function dashboardPlugin(kantor: Kantor) {
     const staff = app.requireRole('admin', 'editor', 'approver');
     const noStore = { 'Cache-Control': 'no-store' };
     const today = () => calendarDate(new Date(), kantor.settings.timezone ?? DEFAULT_TIMEZONE);
-    const html = (request: FastifyRequest, reply: FastifyReply, status: number, title: string, body: string) =>
-      reply.code(status).headers(noStore).type('text/html; charset=utf-8').send(page(title, `<style>${POST_STYLE}</style>${body}`, { user: request.user!, csrf: reply.generateCsrf() }));
+    const frame = (request: FastifyRequest, reply: FastifyReply) => frameOf(request, { user: request.user!, csrf: reply.generateCsrf() });
 
     app.get('/', { preHandler: staff }, async (request, reply) =>
       reply
         .headers(noStore)
         .type('text/html; charset=utf-8')
-        .send(reportsPage(await recentReports(kantor.read.db, 200), `${requestOrigin(request)}/feed.json`, { user: request.user!, csrf: reply.generateCsrf() })),
+        .send(reportsPage(await recentReports(kantor.read.db, 200), `${requestOrigin(request)}/feed.json`, frame(request, reply))),
     );
 
     app.get('/dashboard', { preHandler: staff, schema: rangeQuery }, async (request: RangeRequest, reply) => {
@@ -62,12 +62,16 @@ export function dashboardPlugin(kantor: Kantor) {
       const fallback = readDateRange({}, today());
       const range = asked.ok ? asked.range : fallback.ok ? fallback.range : { from: today(), to: today(), days: 1 };
       const summary = await readSummary(kantor.read.db, range);
+      const shown = frame(request, reply);
       // The site check (issue 11) stands above the figures, and only while a step is failing.
-      const siteHealth = await siteHealthNotice(kantor.read.db, kantor.settings.timezone ?? DEFAULT_TIMEZONE);
-      const body = siteHealth + renderToStaticMarkup(
-        createElement(SummaryPage, { range, summary, trend: trendSeries(range, summary.trend), today: today(), problems: asked.ok ? [] : [asked.problem] }),
-      );
-      return html(request, reply, asked.ok ? 200 : 400, `Siar — dasbor ${range.from} – ${range.to}`, body);
+      const siteHealth = await siteHealthNotice(kantor.read.db, kantor.settings.timezone ?? DEFAULT_TIMEZONE, shown.lang);
+      const summaryPage = createElement(SummaryPage, { range, summary, trend: trendSeries(range, summary.trend), today: today(), problems: asked.ok ? [] : [asked.problem] });
+      const body = siteHealth + renderToStaticMarkup(createElement(InLanguage, { lang: shown.lang }, summaryPage));
+      return reply
+        .code(asked.ok ? 200 : 400)
+        .headers(noStore)
+        .type('text/html; charset=utf-8')
+        .send(page(message(shown.lang, 'dash.title', { from: range.from, to: range.to }), `<style>${POST_STYLE}</style>${body}`, shown));
     });
 
     app.get('/dashboard.csv', { preHandler: staff, schema: rangeQuery }, async (request: RangeRequest, reply) => {

@@ -4,6 +4,7 @@ import { CORS_PREFLIGHT, CORS_SIMPLE, requestOrigin, sendJson } from '../http-he
 import { publicKeyBase64 } from '../signing';
 import type { EnrollFailure } from '../store/people';
 import { enrollPage } from '../pages/enroll-page';
+import { frameOf } from '../pages/layout';
 
 /** PROTOCOL §6: `POST /api/v1/enroll` spends a code for a per-person token; `/daftar` is where the link lands. */
 
@@ -60,6 +61,6 @@ export function enrollPlugin(kantor: Kantor, attemptsPerMinute: number) {
       },
     );
 
-    app.get('/daftar', async (request, reply) => reply.type('text/html; charset=utf-8').send(enrollPage(requestOrigin(request))));
+    app.get('/daftar', async (request, reply) => reply.type('text/html; charset=utf-8').send(enrollPage(frameOf(request), requestOrigin(request))));
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kantor } from '../context';
 import { requestOrigin } from '../http-helpers';
 import { codesCsv } from '../people-codes';
+import { frameOf } from '../pages/layout';
 import { peoplePage, type PeopleView } from '../pages/people-page';
 import { ImportRejected, UnknownPerson } from '../store/people';
 
@@ -17,7 +18,7 @@ export function peoplePlugin(kantor: Kantor) {
     const admin = app.requireRole('admin');
 
     async function show(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<PeopleView> = {}) {
-      const view: PeopleView = { user: request.user!, csrf: reply.generateCsrf(), origin: requestOrigin(request), people: await kantor.people.list(), ...extra };
+      const view: PeopleView = { frame: frameOf(request, { user: request.user!, csrf: reply.generateCsrf() }), origin: requestOrigin(request), people: await kantor.people.list(), ...extra };
       return reply.code(status).headers({ 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(peoplePage(view));
     }
 

@@ -1,12 +1,14 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Language } from '../../lib/i18n';
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { allowedActions, type WorkflowAction } from '../approval/workflow';
 import type { Kantor } from '../context';
 import { requestOrigin } from '../http-helpers';
-import { page } from '../pages/layout';
-import { POST_STYLE } from '../pages/posts/bits';
+import { message } from '../i18n/messages';
+import { frameOf, page } from '../pages/layout';
+import { InLanguage, POST_STYLE } from '../pages/posts/bits';
 import { PostListPage } from '../pages/posts/post-list-page';
 import { PostPage, type PostPageProps } from '../pages/posts/post-page';
 import { contentToValues, formValues, valuesToInput, type FormValues } from '../posts/post-form';
@@ -47,9 +49,15 @@ export function postsPagesPlugin(kantor: Kantor) {
     const writers = app.requireRole('admin', 'editor');
     const zone = officeZone(kantor);
 
-    function send(request: FastifyRequest, reply: FastifyReply, status: number, title: string, element: ReactElement) {
-      const body = `<style>${POST_STYLE}</style>${renderToStaticMarkup(element)}`;
-      return reply.code(status).headers({ 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(page(title, body, { user: request.user!, csrf: reply.generateCsrf() }));
+    /** `title` is a post's own title, or a sentence of the catalogue in the page's language. */
+    function send(request: FastifyRequest, reply: FastifyReply, status: number, title: string | ((lang: Language) => string), element: ReactElement) {
+      const frame = frameOf(request, { user: request.user!, csrf: reply.generateCsrf() });
+      const body = `<style>${POST_STYLE}</style>${renderToStaticMarkup(createElement(InLanguage, { lang: frame.lang }, element))}`;
+      return reply
+        .code(status)
+        .headers({ 'Cache-Control': 'no-store' })
+        .type('text/html; charset=utf-8')
+        .send(page(typeof title === 'string' ? title : title(frame.lang), body, frame));
     }
 
     async function showPost(request: FastifyRequest, reply: FastifyReply, status: number, post: StoredPost | null, extra: Partial<PostPageProps> = {}) {
@@ -69,7 +77,7 @@ export function postsPagesPlugin(kantor: Kantor) {
         requiredApprovals: required,
         ...extra,
       };
-      return send(request, reply, status, post ? post.content.title : 'Unggahan baru', createElement(PostPage, props));
+      return send(request, reply, status, post ? post.content.title : (lang) => message(lang, 'post.new'), createElement(PostPage, props));
     }
 
     /** The typed form → a post, with the uploaded image processed first; problems keep the input. */
@@ -90,7 +98,7 @@ export function postsPagesPlugin(kantor: Kantor) {
 
     app.get('/posts', { preHandler: staff }, async (request, reply) => {
       const required = await kantor.posts.requiredApprovals();
-      return send(request, reply, 200, 'Unggahan', createElement(PostListPage, { user: request.user!, posts: await kantor.posts.list(), zone, requiredApprovals: required }));
+      return send(request, reply, 200, (lang) => message(lang, 'posts.title'), createElement(PostListPage, { user: request.user!, posts: await kantor.posts.list(), zone, requiredApprovals: required }));
     });
 
     app.get('/posts/new', { preHandler: writers }, (request, reply) => showPost(request, reply, 200, null));
@@ -108,7 +116,7 @@ export function postsPagesPlugin(kantor: Kantor) {
     app.get<{ Params: { id: string }; Querystring: { saved?: string; done?: string } }>('/posts/:id', { preHandler: staff, schema: idParams }, async (request, reply) => {
       const post = await kantor.posts.get(request.params.id);
       if (!post) return reply.callNotFound();
-      const notice: [string, string] | undefined = request.query.saved ? ['Tersimpan.', 'Saved.'] : request.query.done ? ['Selesai.', 'Done.'] : undefined;
+      const notice = request.query.saved ? 'post.saved' : request.query.done ? 'post.done' : undefined;
       return showPost(request, reply, 200, post, { notice });
     });
 

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSV_BOM, toCsv } from '../../lib/csv';
 import type { Kantor } from '../context';
 import { escapeHtml } from '../html';
-import { page } from '../pages/layout';
+import { translator } from '../i18n/messages';
+import { frameOf, page } from '../pages/layout';
 import { POST_STYLE } from '../pages/posts/bits';
 
 /**
@@ -24,19 +25,20 @@ export function summaryPlugin(kantor: Kantor) {
   return async function plugin(app: FastifyInstance): Promise<void> {
     const admin = app.requireRole('admin');
     const html = (request: FastifyRequest, reply: FastifyReply, status: number, title: string, body: string) =>
-      reply.code(status).headers({ 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(page(title, `<style>${POST_STYLE}</style>${body}`, { user: request.user!, csrf: reply.generateCsrf() }));
+      reply.code(status).headers({ 'Cache-Control': 'no-store' }).type('text/html; charset=utf-8').send(page(title, `<style>${POST_STYLE}</style>${body}`, frameOf(request, { user: request.user!, csrf: reply.generateCsrf() })));
 
     const auditRows = () => kantor.siar.db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1000).execute();
 
     app.get('/audit', { preHandler: admin }, async (request, reply) => {
       const rows = await auditRows();
       const e = (text: string | null) => escapeHtml(text ?? '');
-      const body = `<h1>Log audit <small lang="en">/ audit log</small></h1>
-<nav><a class="primary" href="/audit.csv">Ekspor CSV <small lang="en">/ export</small></a></nav>
-<section tabindex="0" aria-label="Log audit / audit log"><table><thead><tr><th scope="col">Waktu / time (UTC)</th><th scope="col">Siapa / who</th><th scope="col">Apa / what</th><th scope="col">Subjek / subject</th><th scope="col">Sebelumnya / before</th><th scope="col">Catatan / detail</th></tr></thead><tbody>
+      const t = translator(frameOf(request).lang);
+      const body = `<h1>${e(t('audit.heading'))}</h1>
+<nav><a class="primary" href="/audit.csv">${e(t('audit.export'))}</a></nav>
+<section tabindex="0" aria-label="${e(t('audit.heading'))}"><table><thead><tr><th scope="col">${e(t('audit.time'))}</th><th scope="col">${e(t('audit.who'))}</th><th scope="col">${e(t('audit.what'))}</th><th scope="col">${e(t('audit.subject'))}</th><th scope="col">${e(t('audit.before'))}</th><th scope="col">${e(t('audit.detail'))}</th></tr></thead><tbody>
 ${rows.map((r) => `<tr data-audit="${e(r.action)}"><td>${e(r.at.slice(0, 19).replace('T', ' '))}</td><td>${e(r.actor)}</td><td>${e(r.action)}</td><td>${e(r.subject)}</td><td><code>${e(r.before)}</code></td><td>${e(r.detail)}</td></tr>`).join('\n')}
 </tbody></table></section>`;
-      return html(request, reply, 200, 'Audit', body);
+      return html(request, reply, 200, t('audit.heading'), body);
     });
 
     app.get('/audit.csv', { preHandler: admin, schema: rangeQuery }, async (request: RangeRequest, reply) => {

@@ -2,6 +2,8 @@ import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { safeUrl } from '../../lib/feed/safe-url';
 import { problem, type Problem } from '../problems';
+import type { Language } from '../../lib/i18n';
+import { message } from '../i18n/messages';
 
 /**
  * "Does the post's link answer?", asked by the server before an editor submits.
@@ -76,17 +78,14 @@ export async function checkLink(link: string, options: LinkCheckOptions = {}): P
   }
 }
 
-/** The warning shown to the editor, both languages; null when the link answered. */
+/** The warning shown to the editor, both languages (the catalogue's `link.*`); null when the link answered. */
 export function linkWarning(check: LinkCheck, timeoutMs = 5000): Problem | null {
   if (check.ok) return null;
-  const reasons: Record<typeof check.reason, [string, string]> = {
-    timeout: [`tidak ada jawaban dalam ${timeoutMs / 1000} detik`, `no answer within ${timeoutMs / 1000} seconds`],
-    network: ['server tidak dapat dihubungi', 'the server cannot be reached'],
-    status: [`jawaban HTTP ${check.status}`, `HTTP status ${check.status}`],
-    private_address: ['alamatnya di jaringan internal', 'the address is inside a private network'],
-    unsafe_url: ['alamat tidak aman', 'unsafe address'],
-    too_many_redirects: ['terlalu banyak pengalihan', 'too many redirects'],
-  };
-  const [reasonId, reasonEn] = reasons[check.reason];
-  return problem('link_unreachable', { reason_id: reasonId, reason_en: reasonEn }, 'link');
+  const reason = (lang: Language) =>
+    check.reason === 'timeout'
+      ? message(lang, 'link.timeout', { seconds: timeoutMs / 1000 })
+      : check.reason === 'status'
+        ? message(lang, 'link.status', { status: check.status ?? 0 })
+        : message(lang, `link.${check.reason}`);
+  return problem('link_unreachable', { reason_id: reason('id'), reason_en: reason('en') }, 'link');
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { bothLanguages } from '../i18n/messages';
 
 /**
  * `nip,name,unit[,email]` rows of a people CSV, checked all at once: every bad row is
@@ -17,26 +18,18 @@ export interface PersonRow {
 export interface RowProblem {
   line: number;
   reason: 'bad_nip' | 'duplicate_nip' | 'missing_name' | 'missing_unit' | 'bad_email' | 'bad_columns' | 'malformed_csv' | 'already_registered' | 'empty_file';
+  /** Both languages, `id / en: what was found`, for the command line. */
   detail: string;
+  /** What was found on the line (the NIP, the parser's message), shown after the reason. */
+  extra: string;
 }
 
 /** An NIP (Nomor Induk Pegawai) is 18 digits: birth date, appointment month, sex, serial. */
 export const NIP_PATTERN = /^\d{18}$/;
 
-const DETAIL: Record<RowProblem['reason'], string> = {
-  bad_nip: 'NIP harus 18 angka / an NIP is 18 digits',
-  duplicate_nip: 'NIP ini sudah ada di baris lain / this NIP is on another line too',
-  missing_name: 'nama kosong / the name is empty',
-  missing_unit: 'unit kerja kosong / the unit is empty',
-  bad_email: 'surel tidak sah / not an e-mail address',
-  bad_columns: 'harus 3 atau 4 kolom: nip,nama,unit[,surel] / needs 3 or 4 columns: nip,name,unit[,email]',
-  malformed_csv: 'CSV rusak / malformed CSV',
-  already_registered: 'NIP ini sudah terdaftar / this NIP is already registered',
-  empty_file: 'berkas kosong / the file holds nobody',
-};
-
 export function problem(line: number, reason: RowProblem['reason'], extra = ''): RowProblem {
-  return { line, reason, detail: extra ? `${DETAIL[reason]}: ${extra}` : DETAIL[reason] };
+  const both = bothLanguages(`csv.${reason}`);
+  return { line, reason, detail: extra ? `${both}: ${extra}` : both, extra };
 }
 
 export function parsePeopleCsv(text: string): { rows: PersonRow[]; problems: RowProblem[] } {
@@ -57,7 +50,7 @@ export function parsePeopleCsv(text: string): { rows: PersonRow[]; problems: Row
     const [nip = '', name = '', unit = '', email = ''] = record;
     const compact = nip.replace(/\s/g, '');
     if (!NIP_PATTERN.test(compact)) return void problems.push(problem(line, 'bad_nip', nip));
-    if (seen.has(compact)) return void problems.push(problem(line, 'duplicate_nip', `baris / line ${seen.get(compact)}`));
+    if (seen.has(compact)) return void problems.push(problem(line, 'duplicate_nip', String(seen.get(compact))));
     seen.set(compact, line);
     if (!name) return void problems.push(problem(line, 'missing_name'));
     if (!unit) return void problems.push(problem(line, 'missing_unit'));

@@ -1,6 +1,7 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { HANDLE, POST_ID } from '../fixtures/sites/x/api';
+import { message } from '../../server/i18n/messages';
 import { generateSigningKeys, privateKeyFromText } from '../../server/signing';
 import { launchWithExtension, type LaunchedExtension } from './support/launch';
 import { CHROMIUM_PATH } from './support/paths';
@@ -61,7 +62,7 @@ async function signIn(member: { name: string; password: string }, options: { jav
   await page.goto(`${office.origin}/login`);
   await page.locator('#name').fill(member.name);
   await page.locator('#password').fill(member.password);
-  await page.getByRole('button', { name: /Masuk/ }).click();
+  await page.getByRole('button', { name: message('id', 'login.submit') }).click();
   await expect(page.getByText(member.name).first()).toBeVisible();
   return page;
 }
@@ -93,8 +94,8 @@ test('an office’s whole loop: drafted, refused to its editor, approved, shown,
   await editor.locator('#f-link').fill(LINK);
   await editor.locator('#f-caption_default_0').fill(CAPTION);
   await editor.locator('#f-hashtags').fill('#PasarMurah #Pangkalpinang');
-  await editor.getByRole('button', { name: /Simpan & pratinjau/ }).click();
-  await expect(editor.locator('p.ok[role="status"]')).toContainText('Tersimpan.');
+  await editor.getByRole('button', { name: message('id', 'post.save') }).click();
+  await expect(editor.locator('p.ok[role="status"]')).toContainText(message('id', 'post.saved'));
   const postId = decodeURIComponent(new URL(editor.url()).pathname.split('/').at(-1)!);
   await expect(editor.locator('[data-status]')).toHaveAttribute('data-status', 'draft');
   await expect(editor.locator('[data-preview-platform="x"] .preview-caption')).toContainText(CAPTION);
@@ -207,8 +208,8 @@ test('the post form’s preview follows the typing with the extension’s captio
 
   // What the browser rendered is what the server renders after saving: one caption engine.
   const live = await editor.locator('[data-preview]').innerText();
-  await editor.getByRole('button', { name: /Simpan & pratinjau/ }).click();
-  await expect(editor.locator('p.ok[role="status"]')).toContainText('Tersimpan.');
+  await editor.getByRole('button', { name: message('id', 'post.save') }).click();
+  await expect(editor.locator('p.ok[role="status"]')).toContainText(message('id', 'post.saved'));
   expect(await editor.locator('[data-preview]').innerText()).toBe(live);
 
   // A caption written for X over its limit: blocking, said at once, its count marked.
@@ -216,6 +217,15 @@ test('the post form’s preview follows the typing with the extension’s captio
   await editor.locator('#f-caption_x_0').fill('Pasar murah '.repeat(25));
   await expect(editor.locator('[data-problems="error"] li[data-code="caption_over_limit"]')).toContainText('X');
   await expect(xPreview.locator('.count.over')).toHaveCount(1);
+
+  // The header's switch: the page comes back in English, and so does what the live preview says as the editor types.
+  await editor.getByRole('link', { name: 'English' }).click();
+  await expect(editor.locator('html')).toHaveAttribute('lang', 'en');
+  await editor.locator('#f-caption_default_0').fill('Pasar murah '.repeat(30));
+  await expect(editor.locator('[data-preview-live="updated"] h2')).toHaveText(message('en', 'preview.title'));
+  await expect(editor.locator('[data-problems="warn"] li[data-code="caption_shortened"]').first()).toContainText('The default caption is too long for');
+  await editor.getByRole('link', { name: 'Bahasa Indonesia' }).click();
+  await expect(editor.locator('html')).toHaveAttribute('lang', 'id');
   expect(refused).toEqual([]);
 
   // Without script: no live preview, the page works one save at a time.
@@ -224,6 +234,10 @@ test('the post form’s preview follows the typing with the extension’s captio
   await still.locator('#f-title').fill('Tanpa skrip');
   await still.locator('#f-caption_default_0').fill('Tetap bisa dipratinjau');
   await expect(still.locator('[data-preview]')).toHaveCount(0);
-  await still.getByRole('button', { name: /Simpan & pratinjau/ }).click();
+  await still.getByRole('button', { name: message('id', 'post.save') }).click();
   await expect(still.locator('[data-preview-platform="x"] .preview-caption')).toContainText('Tetap bisa dipratinjau');
+  // The language switch is a plain link: it works without script too.
+  await still.getByRole('link', { name: 'English' }).click();
+  await expect(still.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(still.getByRole('heading', { name: message('en', 'preview.title') })).toBeVisible();
 });

@@ -1,32 +1,36 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Language } from '../../../lib/i18n';
+import { translator, type PlainKey, type T } from '../../i18n/messages';
 import type { Problem } from '../../problems';
 
-/** Small pieces of Siar Kantor's React pages: both languages side by side, as every page of the office does. */
+/** Small pieces of Siar Kantor's React pages, which speak the reader's language (server/i18n/). */
 
-export function Both({ id, en }: { id: ReactNode; en: string }) {
-  return (
-    <>
-      {id} <small lang="en">/ {en}</small>
-    </>
-  );
+const LanguageContext = createContext<Language>('id');
+
+export function InLanguage({ lang, children }: { lang: Language; children?: ReactNode }) {
+  return <LanguageContext.Provider value={lang}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): { lang: Language; t: T } {
+  const lang = useContext(LanguageContext);
+  return { lang, t: translator(lang) };
 }
 
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-/** Problems or warnings, each sentence in both languages, tied to its field. */
-export function Problems({ problems, kind, title }: { problems: readonly Problem[]; kind: 'error' | 'warn'; title: [string, string] }) {
+/** Problems or warnings, each sentence in the reader's language, tied to its field. */
+export function Problems({ problems, kind, title }: { problems: readonly Problem[]; kind: 'error' | 'warn'; title: PlainKey }) {
+  const { lang, t } = useLanguage();
   if (problems.length === 0) return null;
   return (
     <section className={kind === 'error' ? 'error' : 'warn'} role={kind === 'error' ? 'alert' : 'status'} data-problems={kind}>
-      <h2>
-        <Both id={title[0]} en={title[1]} />
-      </h2>
+      <h2>{t(title)}</h2>
       <ul>
         {problems.map((p, i) => (
           <li key={i} data-code={p.code} data-field={p.field ?? ''}>
-            {p.id} <span lang="en" className="muted">/ {p.en}</span>
+            {p[lang]}
           </li>
         ))}
       </ul>

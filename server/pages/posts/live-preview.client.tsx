@@ -3,6 +3,8 @@ import { isOfficeZone } from '../../posts/office-zone';
 import { formValues } from '../../posts/post-form';
 import { previewFormValues } from '../../posts/post-preview';
 import { previewContextAt } from '../../posts/preview-context';
+import { isLanguage } from '../../i18n/messages';
+import { InLanguage } from './bits';
 import { PreviewPanel, PreviewProblems } from './preview-panel';
 
 /**
@@ -20,6 +22,8 @@ const problems = document.querySelector<HTMLElement>('[data-preview-problems]');
 if (form && panel && problems) {
   const zone = form.dataset.zone ?? '';
   const context = previewContextAt(zone, form.dataset.origin ?? location.origin);
+  // The page's own language (`<html lang>`, chosen by the server per request).
+  const lang = isLanguage(document.documentElement.lang) ? document.documentElement.lang : 'id';
   let roots: { panel: Root; problems: Root } | null = null;
 
   const update = () => {
@@ -29,8 +33,16 @@ if (form && panel && problems) {
     const preview = previewFormValues(values, zone, context);
     if (!preview) return;
     roots ??= { panel: createRoot(panel), problems: createRoot(problems) };
-    roots.panel.render(<PreviewPanel preview={preview} />);
-    roots.problems.render(<PreviewProblems preview={preview} />);
+    roots.panel.render(
+      <InLanguage lang={lang}>
+        <PreviewPanel preview={preview} />
+      </InLanguage>,
+    );
+    roots.problems.render(
+      <InLanguage lang={lang}>
+        <PreviewProblems preview={preview} />
+      </InLanguage>,
+    );
     panel.dataset.previewLive = 'updated';
   };
   form.addEventListener('input', update);

@@ -1,32 +1,28 @@
 import { allowedActions, type Actor, type PostStatus } from '../../approval/workflow';
 import { formatOfficeTime, type OfficeZone } from '../../posts/office-zone';
 import type { StoredPost } from '../../store/post-store';
-import { Both } from './bits';
+import type { PlainKey } from '../../i18n/messages';
+import { useLanguage } from './bits';
 import { StatusBadge } from './post-page';
 
 /** `/posts`: one question per section, as in Ghost's admin: what waits for me, what is being written, what is live. */
 
-function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; empty: [string, string] }) {
-  if (posts.length === 0) {
-    return (
-      <p className="empty">
-        <Both id={empty[0]} en={empty[1]} />
-      </p>
-    );
-  }
+function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; empty: PlainKey }) {
+  const { t } = useLanguage();
+  if (posts.length === 0) return <p className="empty">{t(empty)}</p>;
   return (
     <table>
       <thead>
         <tr>
           <th scope="col">
-            <Both id="Judul" en="Title" />
+            {t('posts.columnTitle')}
           </th>
           <th scope="col">Status</th>
           <th scope="col">
-            <Both id="Terakhir diubah" en="Last change" />
+            {t('posts.lastChange')}
           </th>
           <th scope="col">
-            <Both id="Tayang" en="Window" />
+            {t('posts.window')}
           </th>
         </tr>
       </thead>
@@ -41,9 +37,7 @@ function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; 
               {post.state.liveRevision !== null && post.state.status !== 'approved' ? (
                 <>
                   {' '}
-                  <span className="status status-approved">
-                    tayang <span lang="en">/ live</span>
-                  </span>
+                  <span className="status status-approved">{t('posts.live')}</span>
                 </>
               ) : null}
             </td>
@@ -60,7 +54,7 @@ function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; 
                 </small>
               ) : (
                 <small>
-                  <Both id="sejak disetujui" en="from approval on" />
+                  {t('posts.fromApproval')}
                 </small>
               )}
             </td>
@@ -75,44 +69,45 @@ export function PostListPage({ user, posts, zone, requiredApprovals }: { user: A
   const mine = posts.filter((post) => allowedActions(post.state, user, requiredApprovals).includes('approve'));
   const by = (...statuses: PostStatus[]) => posts.filter((post) => statuses.includes(post.state.status) && !mine.includes(post));
   const writer = user.role === 'editor' || user.role === 'admin';
+  const { t } = useLanguage();
   return (
     <>
       <h1>
-        <Both id="Unggahan" en="Posts" />
+        {t('posts.title')}
       </h1>
       <nav>
         {writer ? (
           <a className="primary" href="/posts/new">
-            <Both id="Tulis unggahan baru" en="Write a new post" />
+            {t('posts.writeNew')}
           </a>
         ) : null}
         <span className="muted">
-          <Both id={`Perlu ${requiredApprovals} persetujuan`} en={`${requiredApprovals} approval(s) required`} />
+          {t('posts.approvalsRequired', { n: requiredApprovals })}
         </span>
       </nav>
       <section data-section="waiting">
         <h2>
-          <Both id="Menunggu persetujuan Anda" en="Waiting for your approval" />
+          {t('posts.waiting')}
         </h2>
-        <Table posts={mine} zone={zone} empty={['Tidak ada yang menunggu Anda.', 'Nothing waits for you.']} />
+        <Table posts={mine} zone={zone} empty="posts.waitingEmpty" />
       </section>
       <section data-section="writing">
         <h2>
-          <Both id="Sedang ditulis dan diajukan" en="Being written and submitted" />
+          {t('posts.writing')}
         </h2>
-        <Table posts={by('draft', 'returned', 'submitted')} zone={zone} empty={['Tidak ada draf.', 'No drafts.']} />
+        <Table posts={by('draft', 'returned', 'submitted')} zone={zone} empty="posts.writingEmpty" />
       </section>
       <section data-section="live">
         <h2>
-          <Both id="Disetujui" en="Approved" />
+          {t('posts.approved')}
         </h2>
-        <Table posts={by('approved')} zone={zone} empty={['Belum ada.', 'None yet.']} />
+        <Table posts={by('approved')} zone={zone} empty="word.noneYet" />
       </section>
       <section data-section="withdrawn">
         <h2>
-          <Both id="Ditarik" en="Withdrawn" />
+          {t('posts.withdrawn')}
         </h2>
-        <Table posts={by('withdrawn')} zone={zone} empty={['Tidak ada.', 'None.']} />
+        <Table posts={by('withdrawn')} zone={zone} empty="posts.withdrawnEmpty" />
       </section>
     </>
   );

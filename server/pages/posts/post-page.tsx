@@ -1,12 +1,13 @@
 import { PLATFORM_IDS, PLATFORM_NAMES } from '../../../lib/share/platforms';
-import { STATUS_WORDS, type Actor, type PostStatus, type WorkflowAction } from '../../approval/workflow';
+import { type Actor, type PostStatus, type WorkflowAction } from '../../approval/workflow';
 import { formatOfficeTime, zoneName, type OfficeZone } from '../../posts/office-zone';
 import { CAPTION_KEYS, VARIANT_BOXES, type FormValues } from '../../posts/post-form';
 import type { PostPreview } from '../../posts/post-preview';
 import { LIVE_PREVIEW_SCRIPT, PreviewPanel, PreviewProblems } from './preview-panel';
 import type { Problem } from '../../problems';
 import type { StoredPost } from '../../store/post-store';
-import { Both, Csrf, Problems } from './bits';
+import type { PlainKey } from '../../i18n/messages';
+import { Csrf, Problems, useLanguage } from './bits';
 
 /** `/posts/new` and `/posts/:id`: the editor's form, the preview per platform, and the approval actions. */
 
@@ -22,24 +23,22 @@ export interface PostPageProps {
   requiredApprovals: 1 | 2;
   /** The office's public origin: the live preview builds its feed item's addresses from it. */
   origin: string;
-  notice?: [string, string];
+  notice?: 'post.saved' | 'post.done';
 }
 
 export function StatusBadge({ status }: { status: PostStatus }) {
-  const [id, en] = STATUS_WORDS[status];
+  const { t } = useLanguage();
   return (
     <span className={`status status-${status}`} data-status={status}>
-      {id} <span lang="en">/ {en}</span>
+      {t(`status.${status}`)}
     </span>
   );
 }
 
-function Field({ name, label, values, type = 'text', hint }: { name: string; label: [string, string]; values: FormValues; type?: string; hint?: string }) {
+function Field({ name, label, values, type = 'text', hint }: { name: string; label: string; values: FormValues; type?: string; hint?: string }) {
   return (
     <>
-      <label htmlFor={`f-${name}`}>
-        <Both id={label[0]} en={label[1]} />
-      </label>
+      <label htmlFor={`f-${name}`}>{label}</label>
       {type === 'textarea' ? (
         <textarea id={`f-${name}`} name={name} defaultValue={values[name] ?? ''} rows={3} />
       ) : (
@@ -55,13 +54,14 @@ function Field({ name, label, values, type = 'text', hint }: { name: string; lab
 }
 
 function CaptionBoxes({ captionKey, values }: { captionKey: string; values: FormValues }) {
-  const name = captionKey === 'default' ? 'Umum / default' : PLATFORM_NAMES[captionKey as keyof typeof PLATFORM_NAMES];
+  const { t } = useLanguage();
+  const name = captionKey === 'default' ? t('post.captionDefault') : PLATFORM_NAMES[captionKey as keyof typeof PLATFORM_NAMES];
   return (
     <>
       {Array.from({ length: VARIANT_BOXES }, (_, i) => (
         <div key={i}>
           <label htmlFor={`f-caption_${captionKey}_${i}`}>
-            {name} — <Both id={`varian ${i + 1}`} en={`variant ${i + 1}`} />
+            {name} — {t('post.variant', { n: i + 1 })}
           </label>
           <textarea id={`f-caption_${captionKey}_${i}`} name={`caption_${captionKey}_${i}`} defaultValue={values[`caption_${captionKey}_${i}`] ?? ''} rows={i === 0 ? 3 : 2} />
         </div>
@@ -72,28 +72,25 @@ function CaptionBoxes({ captionKey, values }: { captionKey: string; values: Form
 
 function PostForm({ props }: { props: PostPageProps }) {
   const { values, post, zone } = props;
+  const { t } = useLanguage();
   const action = post ? `/posts/${encodeURIComponent(post.id)}` : '/posts/new';
   return (
     <form method="post" action={action} encType="multipart/form-data" data-post-form data-zone={zone} data-origin={props.origin}>
       <Csrf token={props.csrf} />
       {post ? <input type="hidden" name="version" value={post.state.version} /> : null}
       <input type="hidden" name="image" value={values.image ?? ''} />
-      <Field name="title" label={['Judul', 'Title']} values={values} />
-      <Field name="summary" label={['Ringkasan', 'Summary']} values={values} type="textarea" />
-      <Field name="link" label={['Tautan berita', 'Article link']} values={values} type="url" hint="https://…" />
-      <label htmlFor="f-image-file">
-        <Both id="Gambar (PNG, JPEG, WebP, GIF; paling besar 5 MB)" en="Image (PNG, JPEG, WebP, GIF; at most 5 MB)" />
-      </label>
+      <Field name="title" label={t('post.fieldTitle')} values={values} />
+      <Field name="summary" label={t('post.fieldSummary')} values={values} type="textarea" />
+      <Field name="link" label={t('post.fieldLink')} values={values} type="url" hint="https://…" />
+      <label htmlFor="f-image-file">{t('post.fieldImage')}</label>
       <input id="f-image-file" name="image_file" type="file" accept="image/png,image/jpeg,image/webp,image/gif" />
       {values.image ? (
         <p className="muted">
-          <img src={`/images/${values.image}`} alt="" width={120} /> <Both id="Gambar tersimpan; pilih berkas lain untuk menggantinya." en="Image saved; choose another file to replace it." />
+          <img src={`/images/${values.image}`} alt="" width={120} /> {t('post.imageSaved')}
         </p>
       ) : null}
       <fieldset>
-        <legend>
-          <Both id="Keterangan per platform" en="Captions per platform" />
-        </legend>
+        <legend>{t('post.captions')}</legend>
         <CaptionBoxes captionKey="default" values={values} />
         {CAPTION_KEYS.filter((key) => key !== 'default').map((key) => (
           <details key={key} open={Boolean(values[`caption_${key}_0`] || values[`caption_${key}_1`] || values[`caption_${key}_2`])}>
@@ -102,11 +99,9 @@ function PostForm({ props }: { props: PostPageProps }) {
           </details>
         ))}
       </fieldset>
-      <Field name="hashtags" label={['Tagar', 'Hashtags']} values={values} hint="#SAIK2019 #ASNMilenial" />
+      <Field name="hashtags" label={t('post.fieldHashtags')} values={values} hint="#SAIK2019 #ASNMilenial" />
       <fieldset>
-        <legend>
-          <Both id="Platform (kosong: semua)" en="Platforms (none: all)" />
-        </legend>
+        <legend>{t('post.platforms')}</legend>
         <div className="platforms">
           {PLATFORM_IDS.filter((id) => id !== 'other').map((id) => (
             <label key={id}>
@@ -117,38 +112,39 @@ function PostForm({ props }: { props: PostPageProps }) {
       </fieldset>
       <div className="row">
         <div>
-          <Field name="campaign" label={['Kampanye', 'Campaign']} values={values} />
+          <Field name="campaign" label={t('post.fieldCampaign')} values={values} />
         </div>
         <div>
-          <Field name="priority" label={['Prioritas (−100…100)', 'Priority']} values={values} type="number" />
+          <Field name="priority" label={t('post.fieldPriority')} values={values} type="number" />
         </div>
       </div>
       <div className="row">
         <div>
-          <Field name="valid_from" label={[`Tayang mulai (${zoneName(zone)})`, 'Shown from']} values={values} type="datetime-local" />
+          <Field name="valid_from" label={t('post.shownFrom', { zone: zoneName(zone) })} values={values} type="datetime-local" />
         </div>
         <div>
-          <Field name="valid_until" label={[`Tayang sampai (${zoneName(zone)})`, 'Shown until']} values={values} type="datetime-local" />
+          <Field name="valid_until" label={t('post.shownUntil', { zone: zoneName(zone) })} values={values} type="datetime-local" />
         </div>
       </div>
       <p className="actions">
         <button type="submit" className="primary">
-          <Both id="Simpan & pratinjau" en="Save & preview" />
+          {t('post.save')}
         </button>
       </p>
     </form>
   );
 }
 
-const ACTION_LABELS: Record<Exclude<WorkflowAction['type'], 'edit'>, [string, string]> = {
-  submit: ['Ajukan untuk disetujui', 'Submit for approval'],
-  approve: ['Setujui', 'Approve'],
-  return: ['Kembalikan', 'Return'],
-  withdraw: ['Tarik dari feed', 'Withdraw'],
+const ACTION_LABELS: Record<Exclude<WorkflowAction['type'], 'edit'>, PlainKey> = {
+  submit: 'post.submit',
+  approve: 'post.approve',
+  return: 'post.return',
+  withdraw: 'post.withdraw',
 };
 
 function Actions({ props }: { props: PostPageProps }) {
   const post = props.post!;
+  const { t } = useLanguage();
   const actions = props.allowed.filter((type): type is Exclude<WorkflowAction['type'], 'edit'> => type !== 'edit');
   return (
     <div className="actions">
@@ -158,12 +154,12 @@ function Actions({ props }: { props: PostPageProps }) {
           <input type="hidden" name="version" value={post.state.version} />
           {type === 'return' || type === 'withdraw' ? (
             <label>
-              <Both id={type === 'return' ? 'Alasan' : 'Catatan'} en={type === 'return' ? 'Reason' : 'Note'} />
+              {t(type === 'return' ? 'post.reason' : 'post.note')}
               <input name="comment" type="text" required={type === 'return'} />
             </label>
           ) : null}
           <button type="submit" className={type === 'approve' || type === 'submit' ? 'primary' : undefined}>
-            <Both id={ACTION_LABELS[type][0]} en={ACTION_LABELS[type][1]} />
+            {t(ACTION_LABELS[type])}
           </button>
         </form>
       ))}
@@ -174,36 +170,37 @@ function Actions({ props }: { props: PostPageProps }) {
 export function PostPage(props: PostPageProps) {
   const { post, preview, zone } = props;
   const canWrite = !post || props.allowed.includes('edit');
+  const { t } = useLanguage();
   return (
     <>
       <p>
-        <a href="/posts">← <Both id="Semua unggahan" en="All posts" /></a>
+        <a href="/posts">← {t('post.all')}</a>
       </p>
-      <h1>{post ? post.content.title : <Both id="Unggahan baru" en="New post" />}</h1>
+      <h1>{post ? post.content.title : t('post.new')}</h1>
       {post ? (
         <p className="muted">
-          <StatusBadge status={post.state.status} /> · <Both id={`versi ${post.state.version}`} en={`version ${post.state.version}`} /> ·{' '}
+          <StatusBadge status={post.state.status} /> · {t('post.version', { n: post.state.version })} ·{' '}
           {post.state.changedBy} · {formatOfficeTime(new Date(post.state.changedAt), zone)}
           {post.state.liveRevision !== null ? (
             <>
               {' '}· <strong data-live>
-                <Both id={`revisi ${post.state.liveRevision} tayang`} en={`revision ${post.state.liveRevision} is live`} />
+                {t('post.liveRevision', { n: post.state.liveRevision })}
               </strong>
             </>
           ) : null}
           {post.state.status === 'submitted' ? (
             <>
-              {' '}· <Both id={`${post.state.approvals.length} dari ${props.requiredApprovals} persetujuan`} en={`${post.state.approvals.length} of ${props.requiredApprovals} approvals`} />
+              {' '}· {t('post.approvals', { n: post.state.approvals.length, of: props.requiredApprovals })}
             </>
           ) : null}
         </p>
       ) : null}
       {props.notice ? (
         <p className="ok" role="status">
-          <Both id={props.notice[0]} en={props.notice[1]} />
+          {t(props.notice)}
         </p>
       ) : null}
-      <Problems problems={props.problems} kind="error" title={['Belum tersimpan: periksa isian ini', 'Not saved: check these fields']} />
+      <Problems problems={props.problems} kind="error" title="post.notSaved" />
       <div data-preview-problems>{preview ? <PreviewProblems preview={preview} /> : null}</div>
       {post ? <Actions props={props} /> : null}
       <div className="editor">
@@ -212,7 +209,7 @@ export function PostPage(props: PostPageProps) {
             <PostForm props={props} />
           ) : (
             <p className="muted">
-              <Both id="Anda tidak dapat mengubah unggahan ini sekarang." en="You cannot edit this post now." />
+              {t('post.cannotEdit')}
             </p>
           )}
         </section>

@@ -1,5 +1,5 @@
 import type { PostPreview } from '../../posts/post-preview';
-import { Both, Problems } from './bits';
+import { Problems, useLanguage } from './bits';
 
 /**
  * The post's preview per platform and what it warns about. Rendered by the server
@@ -14,18 +14,17 @@ export const LIVE_PREVIEW_SCRIPT = '/assets/post-preview.js';
 export function PreviewProblems({ preview }: { preview: PostPreview }) {
   return (
     <>
-      <Problems problems={preview.blocking} kind="error" title={['Harus diperbaiki sebelum diajukan', 'Fix before submitting']} />
-      <Problems problems={preview.warnings} kind="warn" title={['Perhatikan', 'Warnings']} />
+      <Problems problems={preview.blocking} kind="error" title="preview.blocking" />
+      <Problems problems={preview.warnings} kind="warn" title="preview.warnings" />
     </>
   );
 }
 
 export function PreviewPanel({ preview }: { preview: PostPreview }) {
+  const { t } = useLanguage();
   return (
     <section aria-labelledby="preview-title" data-preview>
-      <h2 id="preview-title">
-        <Both id="Pratinjau seperti di Siar" en="Preview as in Siar" />
-      </h2>
+      <h2 id="preview-title">{t('preview.title')}</h2>
       {preview.platforms.map((platform) => (
         <div key={platform.platform} data-preview-platform={platform.platform}>
           <h3>{platform.name}</h3>
@@ -35,9 +34,9 @@ export function PreviewPanel({ preview }: { preview: PostPreview }) {
               <div key={i}>
                 <div className="preview-caption">{variant.text}</div>
                 <span className={over ? 'count over' : 'count'} data-count={variant.length}>
-                  {platform.variants.length > 1 ? `Varian ${i + 1} · ` : ''}
+                  {platform.variants.length > 1 ? `${t('preview.variant', { n: i + 1 })} · ` : ''}
                   {platform.limit !== null ? `${variant.writtenLength} / ${platform.limit}` : `${variant.length}`}
-                  {variant.shortened ? ' · dipendekkan / shortened' : ''}
+                  {variant.shortened ? ` · ${t('preview.shortened')}` : ''}
                 </span>
               </div>
             );

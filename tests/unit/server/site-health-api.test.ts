@@ -37,7 +37,7 @@ describe.each(DATABASES)('the site check at Siar Kantor on %s', (kind) => {
       body: typeof value === 'string' ? value : JSON.stringify(value),
     });
   const rows = () => server.kantor.siar.db.selectFrom('site_health_days').selectAll().orderBy('person_id').orderBy('platform').execute();
-  const dashboard = async () => (await fetch(`${server.origin}/dashboard`)).text();
+  const dashboard = async (lang?: string) => (await fetch(`${server.origin}/dashboard`, lang ? { headers: { Cookie: `lang=${lang}` } } : {})).text();
 
   beforeAll(async () => {
     server = await startKantor(kind, { openDashboard: true, timezone: 'Asia/Jakarta' });
@@ -101,7 +101,10 @@ describe.each(DATABASES)('the site check at Siar Kantor on %s', (kind) => {
     // 02:10 UTC is 09:10 in Jakarta (UTC+7), on yesterday's date there.
     const local = new Date(Date.parse(at(daysAgo(1), '02:10')) + 7 * 3600_000).toISOString().slice(0, 10);
     expect(html).toContain(`Penyisipan di LinkedIn gagal sejak ${local} 09:10</strong> (versi ${V})`);
-    expect(html).toContain(`insertion on LinkedIn failing since ${local} 09:10 (version ${V})`);
+    expect(html).not.toContain('insertion on LinkedIn');
+    const english = await dashboard('en');
+    expect(english).toContain(`Insertion on LinkedIn failing since ${local} 09:10</strong> (version ${V})`);
+    expect(english).toContain('8 failures · 2 people');
     expect(html).toContain('8 gagal · 2 orang');
     expect(html.match(/data-site-health-line=/g)).toHaveLength(1);
   });

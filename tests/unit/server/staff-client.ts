@@ -1,13 +1,29 @@
+const nameAndValue = (pair: string): [string, string] => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+
 /** A browser-like client for Siar Kantor's staff pages: one session cookie, and the CSRF token of the last form. */
 export class StaffClient {
-  cookie = '';
+  /** The cookies the server set (the session, the language chosen), by name. */
+  cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(readonly origin: string) {}
+  /** `acceptLanguage`: what the browser asks for (an English-speaking browser sends `en-US,en;q=0.9`). */
+  constructor(
+    readonly origin: string,
+    readonly acceptLanguage?: string,
+  ) {}
+
+  get cookie(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  set cookie(header: string) {
+    this.cookies = new Map(header ? header.split('; ').map(nameAndValue) : []);
+  }
 
   async request(method: string, path: string, body?: Record<string, string> | FormData): Promise<Response> {
     const headers: Record<string, string> = {};
-    if (this.cookie) headers.Cookie = this.cookie;
+    if (this.cookies.size > 0) headers.Cookie = this.cookie;
+    if (this.acceptLanguage) headers['Accept-Language'] = this.acceptLanguage;
     let payload: string | FormData | undefined;
     if (body instanceof FormData) payload = body;
     else if (body) {
@@ -15,8 +31,9 @@ export class StaffClient {
       payload = new URLSearchParams(body).toString();
     }
     const response = await fetch(`${this.origin}${path}`, { method, headers, body: payload, redirect: 'manual' });
-    const set = response.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0]!;
+    for (const set of response.headers.getSetCookie()) {
+      this.cookies.set(...nameAndValue(set.split(';')[0]!));
+    }
     return response;
   }
 

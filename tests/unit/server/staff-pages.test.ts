@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_USERS, seedDemoUsers } from '../../../server/demo-users';
+import { message } from '../../../server/i18n/messages';
 import { DATABASES } from './databases';
 import { makeReport } from './report-fixture';
 import { StaffClient } from './staff-client';
@@ -42,27 +43,30 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     expect(cookie).not.toMatch(/Secure/i); // loopback: plain http
     const dashboard = await visitor.page('/dashboard');
     expect(dashboard.status).toBe(200);
-    expect(dashboard.html).toContain('Dasbor laporan Siar');
+    expect(dashboard.html).toContain(message('id', 'dash.heading'));
   });
 
-  it('says "wrong name or password" in both languages, and throttles an account after 5 failures', async () => {
+  it('says "wrong name or password" in the reader’s language, and throttles an account after 5 failures', async () => {
     const client = new StaffClient(server.origin);
     await client.page('/login');
     const wrong = await client.post('/login', { name: editor.name, password: 'salah-sekali' });
     expect(wrong.status).toBe(401);
     const html = await wrong.text();
-    expect(html).toContain('Nama atau kata sandi salah.');
-    expect(html).toContain('Wrong name or password.');
-    for (let i = 0; i < 4; i++) {
+    expect(html).toContain(message('id', 'login.wrong'));
+    expect(html).not.toContain(message('en', 'login.wrong'));
+    const english = new StaffClient(server.origin, 'en-US,en;q=0.9');
+    await english.page('/login');
+    expect(await (await english.post('/login', { name: editor.name, password: 'salah-lagi' })).text()).toContain(message('en', 'login.wrong'));
+    for (let i = 0; i < 3; i++) {
       await client.page('/login');
       await client.post('/login', { name: editor.name, password: `salah-${i}` });
     }
     // Even the right password waits now: the account is throttled.
-    const other = new StaffClient(server.origin);
+    const other = new StaffClient(server.origin, 'en');
     await other.page('/login');
     const throttled = await other.post('/login', { name: editor.name, password: editor.password });
     expect(throttled.status).toBe(429);
-    expect(await throttled.text()).toContain('15 minutes');
+    expect(await throttled.text()).toContain(message('en', 'login.throttled'));
   });
 
   it('throttles an address that guesses many accounts', async () => {
@@ -80,7 +84,7 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     await client.page('/account');
     const without = await client.post('/account/password', { current: admin.password, password: 'x'.repeat(12), repeat: 'x'.repeat(12) }, false);
     expect(without.status).toBe(403);
-    expect(await without.text()).toContain('Reload the page');
+    expect(await without.text()).toContain(message('id', 'error.csrf'));
     const other = await signedIn(editor);
     await other.page('/account');
     client.csrf = other.csrf;
@@ -97,10 +101,10 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     await client.page('/account');
     const wrong = await client.post('/account/password', { current: 'bukan-ini', password: 'kata-sandi-baru', repeat: 'kata-sandi-baru' });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain('The current password is wrong.');
+    expect(await wrong.text()).toContain(message('id', 'account.wrongPassword'));
     await client.page('/account');
     const short = await client.post('/account/password', { current: user.password, password: 'pendek', repeat: 'pendek' });
-    expect(await short.text()).toContain('at least 10 characters');
+    expect(await short.text()).toContain('minimal 10 karakter');
     await client.page('/account');
     const changed = await client.post('/account/password', { current: user.password, password: 'kata-sandi-baru', repeat: 'kata-sandi-baru' });
     expect(changed.status).toBe(200);
@@ -158,7 +162,8 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     expect(refused.status).toBe(400);
     const refusedHtml = await refused.text();
     expect(refusedHtml).toContain('data-line="2" data-reason="bad_nip"');
-    expect(refusedHtml).toContain('Nothing was imported');
+    expect(refusedHtml).toContain(message('id', 'people.nothingImported'));
+    expect(refusedHtml).toContain(`${message('id', 'people.line', { line: 2 })}: ${message('id', 'csv.bad_nip')}: 123`);
     expect(await server.kantor.people.byNip(nipOf(11))).toBeUndefined();
 
     await client.page('/people');
@@ -182,7 +187,7 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     const { html } = await client.page(`/dashboard?date=${date}`);
     expect(html).not.toContain(nasty);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('unverified');
+    expect(html).toContain(`<span class="badge">${message('id', 'word.unverified')}</span>`);
     const csv = await (await client.request('GET', `/dashboard.csv?date=${date}`)).text();
     expect(csv).toContain(r.id);
     expect((await client.request('GET', '/dashboard?date=2026-02-30')).status).toBe(400);
@@ -196,15 +201,17 @@ describe.each(DATABASES)('staff pages on %s', (kind) => {
     expect(html).toMatch(/SAIK 2019 dibuka di Pangkalpinang[^<]*<\/a><br\/?><small>saik-2019-pembukaan<\/small>/);
   });
 
-  it('answers an unknown page with a page in both languages, and /daftar explains the link', async () => {
+  it('answers an unknown page with a page in the reader’s language, and /daftar explains the link', async () => {
     const missing = await fetch(`${server.origin}/tidak-ada`);
     expect(missing.status).toBe(404);
     const text = await missing.text();
-    expect(text).toContain('Halaman tidak ditemukan.');
-    expect(text).toContain('Page not found.');
+    expect(text).toContain(message('id', 'error.notFound'));
+    const english = await fetch(`${server.origin}/tidak-ada`, { headers: { 'Accept-Language': 'en-GB,en;q=0.8' } });
+    expect(await english.text()).toContain(message('en', 'error.notFound'));
     const daftar = await (await fetch(`${server.origin}/daftar`)).text();
-    expect(daftar).toContain('Tempel');
-    expect(daftar).toContain('Paste');
+    expect(daftar).toContain(message('id', 'enroll.step3'));
+    const enroll = await (await fetch(`${server.origin}/daftar`, { headers: { 'Accept-Language': 'en' } })).text();
+    expect(enroll).toContain(message('en', 'enroll.step3'));
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../../../server/i18n/messages';
 import { calendarDate, formatWithOffset } from '../../../lib/time/zoned-date';
 import { DATABASES } from './databases';
 import { makeReport } from './report-fixture';
@@ -46,7 +47,10 @@ describe.each(DATABASES)('the participation summary on %s', (kind) => {
     expect(page.html).toMatch(new RegExp(`data-person="${nipOf(1)}"><td>Budi<br/>.*?</td><td><strong>2</strong></td>`));
     expect(page.html).toMatch(/<td>X<\/td><td><strong>2<\/strong><\/td>/);
     expect(page.html).toMatch(/<td>Facebook<\/td><td><strong>1<\/strong><\/td>/);
-    expect(page.html).toMatch(/<strong>3<\/strong> .*?kali oleh 2 orang.*?times by 2 people/);
+    expect(page.html).toContain(`<span data-shares="3">${message('id', 'dash.sharedBy', { shares: 3, sharers: 2 })}</span>`);
+    admin.cookies.set('lang', 'en');
+    expect((await admin.page('/dashboard')).html).toContain(`<span data-shares="3">${message('en', 'dash.sharedBy', { shares: 3, sharers: 2 })}</span>`);
+    admin.cookies.delete('lang');
 
     await share(people[4]!);
     await share(people[5]!);
