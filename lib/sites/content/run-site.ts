@@ -87,7 +87,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   async function insertItem(item: SiteItemView): Promise<void> {
     const ref = { feedUrl: item.feedUrl, itemId: item.itemId, platform: adapter.platform };
-    rescanShadowRoots();
+    rescanShadowRoots(true);
     let found = adapter.findComposer(document);
     // Instagram: before the caption box exists, the image goes in first.
     const fileInput = found ? null : (adapter.findFileInput?.(document) ?? null);
@@ -231,7 +231,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   ctx.addEventListener(window, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
 
-  const check = (userActed = true) => {
+  const check = (userActed: boolean) => {
     // A timeline streaming in opens no composer: while the known one is still in place,
     // skip the search (and the layout it forces) until the user does something.
     if (!userActed && composer?.editor.isConnected && ui.host.isConnected) return;
@@ -242,7 +242,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   };
 
   const start = () => {
-    check();
+    // The first check comes from the watch, in an idle period (not here, while the page builds).
     watchComposers({ check, signal: ctx.signal });
     ctx.onInvalidated(() => ui.remove());
     void refresh().then(() => {
