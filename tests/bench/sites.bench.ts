@@ -20,7 +20,7 @@ import { serveSite } from '../e2e/support/site-fixtures';
  * a manifest and nothing else, is loaded in its place). Playwright's own default,
  * `--disable-extensions`, switches the extension system off altogether, which no user's
  * browser does; a third browser launched that way is measured in the same alternation and
- * shown for comparison (earlier figures in docs/SCALE.md used it as the baseline).
+ * shown for comparison (the README's figures before 2026-12-02 08:00 UTC used it as the baseline).
  */
 
 const RUNS = Math.max(9, Number(process.env.SIAR_BENCH_RUNS ?? 11));
