@@ -7,9 +7,15 @@ import type { Candidate } from './types';
  * Only connected, laid-out elements count: sites keep hidden copies of their composers.
  */
 
-/** Whether an element is in the page and laid out (hidden composers in closed dialogs do not count). */
+/**
+ * Whether an element is in the page and has a box (hidden composers in closed dialogs do not
+ * count). `checkVisibility` brings the page's style up to date but, unlike `getClientRects`,
+ * does not lay the page out: a check while a timeline streams in would otherwise force an
+ * extra layout of the whole timeline (tests/bench/sites.bench.ts).
+ */
 export function isShown(element: Element): boolean {
-  return element.isConnected && element.getClientRects().length > 0;
+  if (!element.isConnected) return false;
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.getClientRects().length > 0;
 }
 
 /** The document, then every open shadow root Siar knows of. */

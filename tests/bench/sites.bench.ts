@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, newProfileDir } from '../e2e/support/launch';
@@ -14,6 +14,13 @@ import { serveSite } from '../e2e/support/site-fixtures';
  * CDP Performance.getMetrics TaskDuration AND ScriptDuration (main-thread CPU time), at
  * least 9 runs alternating between the browsers, medians. A CPU profile of one run also
  * gives the time spent in Siar's own scripts directly.
+ *
+ * "Without Siar" is the same Chromium with the same flags and its extension system on, as
+ * in any browser a user would install Siar into: only Siar is missing (an empty extension,
+ * a manifest and nothing else, is loaded in its place). Playwright's own default,
+ * `--disable-extensions`, switches the extension system off altogether, which no user's
+ * browser does; a third browser launched that way is measured in the same alternation and
+ * shown for comparison (the README's figures before 2026-12-02 08:00 UTC used it as the baseline).
  */
 
 const RUNS = Math.max(9, Number(process.env.SIAR_BENCH_RUNS ?? 11));
@@ -26,17 +33,30 @@ interface Sample {
   script: number;
 }
 
-/** The same Chromium, profile flags and fixture, without the extension. */
-async function launchPlain(): Promise<{ context: BrowserContext; userDataDir: string }> {
+const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=id-ID'];
+
+/**
+ * The same Chromium, profile flags and fixture, without Siar: `extensionDir` is loaded the way
+ * launchWithExtension loads Siar (an empty extension), or, without it, Playwright's default
+ * `--disable-extensions` stays and the browser runs with no extension system at all.
+ */
+async function launchPlain(extensionDir?: string): Promise<{ context: BrowserContext; userDataDir: string }> {
   const userDataDir = newProfileDir();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     locale: 'id-ID',
     colorScheme: 'light',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=id-ID'],
+    args: extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...FLAGS] : FLAGS,
   });
   return { context, userDataDir };
+}
+
+/** A valid extension with nothing in it: no scripts, no permissions, no pages. */
+function emptyExtension(): string {
+  const dir = newProfileDir();
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Empty (sites bench baseline)', version: '1.0.0' }));
+  return dir;
 }
 
 async function load(context: BrowserContext, origin: string, during: (cdp: Awaited<ReturnType<BrowserContext["newCDPSession"]>>) => Promise<unknown>) {
@@ -99,26 +119,36 @@ async function main(): Promise<void> {
     const build = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SIAR_FEED_URL: '' } });
     if (build.status !== 0) throw new Error('wxt build failed');
   }
+  const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
+  const loadBefore = load();
   const withSiar = await launchWithExtension();
-  const plain = await launchPlain();
-  const browsers = { with: withSiar.context, without: plain.context };
+  const empty = emptyExtension();
+  const plain = await launchPlain(empty);
+  const noExtensions = await launchPlain();
+  const browsers = { with: withSiar.context, without: plain.context, noExtensions: noExtensions.context };
   try {
-    await serveSite(withSiar.context, 'x', [ORIGIN]);
-    await serveSite(plain.context, 'x', [ORIGIN]);
+    for (const context of Object.values(browsers)) await serveSite(context, 'x', [ORIGIN]);
     process.stderr.write('warming up…\n');
     // One warm-up each: the first load compiles the bundle and fills caches.
-    await measure(browsers.without);
-    await measure(browsers.with);
-    const samples: Record<'with' | 'without', Sample[]> = { with: [], without: [] };
+    for (const context of Object.values(browsers)) await measure(context);
+    const samples: Record<keyof typeof browsers, Sample[]> = { with: [], without: [], noExtensions: [] };
+    // Each browser goes first, second and third equally often.
+    const orders = [
+      ['without', 'with', 'noExtensions'],
+      ['with', 'noExtensions', 'without'],
+      ['noExtensions', 'without', 'with'],
+    ] as const;
     for (let run = 0; run < RUNS; run++) {
-      const order = run % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const);
-      for (const which of order) samples[which].push(await measure(browsers[which]));
+      for (const which of orders[run % orders.length]!) samples[which].push(await measure(browsers[which]));
       process.stderr.write(`run ${run + 1}/${RUNS}\r`);
     }
-    console.log(`Heavy X timeline: ${POSTS} posts streaming in; two browsers (with / without Siar), median of ${RUNS} alternating runs (target ≤ 1.03× on both); load average ${loadavg().map((value) => value.toFixed(2)).join(', ')}`);
+    console.log(
+      `Heavy X timeline: ${POSTS} posts streaming in; two browsers (with / without Siar, both with the extension system on), median of ${RUNS} alternating runs (target ≤ 1.03× on both); load average ${loadBefore} before, ${load()} after`,
+    );
     const report = (metric: keyof Sample, label: string) => {
       const without = samples.without.map((s) => s[metric]);
       const withValues = samples.with.map((s) => s[metric]);
+      const off = samples.noExtensions.map((s) => s[metric]);
       const ratio = median(withValues) / median(without);
       // The spread: each browser's quartiles, and the ratios of the runs taken side by side.
       const paired = median(withValues.map((value, i) => value / without[i]!));
@@ -126,6 +156,9 @@ async function main(): Promise<void> {
       const range = (values: number[]) => `${ms(quantile(values, 0.25))}–${ms(quantile(values, 0.75))}`;
       console.log(
         `${label}  without Siar ${ms(median(without))} ms (IQR ${range(without)}) · with Siar ${ms(median(withValues))} ms (IQR ${range(withValues)}) · ratio ${ratio.toFixed(3)}× (median of paired runs ${paired.toFixed(3)}×)`,
+      );
+      console.log(
+        `${' '.repeat(label.length)}  for comparison, extension system off (--disable-extensions) ${ms(median(off))} ms (IQR ${range(off)}): with Siar / off ${(median(withValues) / median(off)).toFixed(3)}×`,
       );
       return ratio;
     };
@@ -140,10 +173,11 @@ async function main(): Promise<void> {
     console.log(task <= 1.03 && script <= 1.03 ? 'main-thread overhead within target' : 'main-thread overhead ABOVE target');
     console.log('(a shared, noisy 2-core machine: compare ratios from one run only)');
   } finally {
-    await withSiar.context.close();
-    await plain.context.close();
-    rmSync(withSiar.userDataDir, { recursive: true, force: true });
-    rmSync(plain.userDataDir, { recursive: true, force: true });
+    for (const launched of [withSiar, plain, noExtensions]) {
+      await launched.context.close();
+      rmSync(launched.userDataDir, { recursive: true, force: true });
+    }
+    rmSync(empty, { recursive: true, force: true });
   }
 }
 

@@ -14,7 +14,13 @@ import { onShadowRoot, openShadowRoots } from '../shadow-roots';
  * - a slow heartbeat covers the rest (a composer rendered late after load, one that
  *   a script opens);
  * - `check` learns whether the user acted, so that it can skip the full search for
- *   composers while the one it knows is still there and only the timeline moved.
+ *   composers while the one it knows is still there and only the timeline moved;
+ * - checks run in idle periods, where the page's layout is clean: a check reads the
+ *   composer's boxes (`isShown`), and doing that between two of the page's own DOM
+ *   updates would force an extra layout of the whole timeline. Where no idle period
+ *   comes within `IDLE_TIMEOUT_MS`, the check runs right after the next frame;
+ * - the first check is one of these too (none at `DOMContentLoaded`, while the page
+ *   is still building its DOM).
  */
 export interface ComposerWatchOptions {
   /** `userActed`: the user clicked, typed, focused or navigated since the last check. */
@@ -27,17 +33,23 @@ export interface ComposerWatchOptions {
 
 const OBSERVED = { childList: true, subtree: true };
 
+const IDLE_TIMEOUT_MS = 1000;
+
+/** Just after the next frame was drawn (its layout is still clean then). */
+function afterFrame(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
-  else requestAnimationFrame(run);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => (deadline.didTimeout ? afterFrame(run) : run()), { timeout: IDLE_TIMEOUT_MS });
+  else afterFrame(run);
 }
 
 export function watchComposers({ check, signal, throttleMs = 250, idleMs = 4000, heartbeatMs = 1500 }: ComposerWatchOptions): void {
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   let observing = false;
-  // The caller has just searched in full (run-site's start): the first scheduled check
-  // does not walk the page's shadow roots again unless the user acts in between.
+  // The first check (scheduled below) searches as a heartbeat does: the user has not acted yet.
   let userActed = false;
 
   const runCheck = () => {

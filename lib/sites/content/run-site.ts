@@ -87,7 +87,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   async function insertItem(item: SiteItemView): Promise<void> {
     const ref = { feedUrl: item.feedUrl, itemId: item.itemId, platform: adapter.platform };
-    rescanShadowRoots();
+    rescanShadowRoots(true);
     let found = adapter.findComposer(document);
     // Instagram: before the caption box exists, the image goes in first.
     const fileInput = found ? null : (adapter.findFileInput?.(document) ?? null);
@@ -141,7 +141,9 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   function beginAttempt(): void {
     endAttempt();
     const startedAt = Date.now();
-    // Read now: the site empties its composer as soon as it takes the post.
+    // Read now: the site empties its composer as soon as it takes the post (wherever it is:
+    // the user's own click on a submit control is rare enough to walk the shadow roots for).
+    rescanShadowRoots(true);
     composer = adapter.findComposer(document) ?? composer;
     const current: Attempt = {
       req: channel?.arm() ?? null,
@@ -164,6 +166,8 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
 
   function pollAttempt(current: Attempt): void {
     const now = Date.now();
+    // The site's confirmation may appear in a shadow root that is new (at most a walk a second).
+    rescanShadowRoots();
     if (now - current.startedAt > ATTEMPT_MS) {
       // The user posted Siar's item and the site never showed that it took it.
       if (state?.carried) countStep('publish', false);
@@ -222,6 +226,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   const onKey = (event: KeyboardEvent) => {
     const target = event.composedPath()[0];
     if (!event.isTrusted || !(target instanceof Node) || !adapter.submitsOnKey(event)) return;
+    if (target.getRootNode() instanceof ShadowRoot) rescanShadowRoots(true);
     const current = adapter.findComposer(document);
     if (current?.editor.contains(target)) {
       composer = current;
@@ -231,7 +236,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   ctx.addEventListener(window, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
 
-  const check = (userActed = true) => {
+  const check = (userActed: boolean) => {
     // A timeline streaming in opens no composer: while the known one is still in place,
     // skip the search (and the layout it forces) until the user does something.
     if (!userActed && composer?.editor.isConnected && ui.host.isConnected) return;
@@ -242,7 +247,7 @@ export function runSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   };
 
   const start = () => {
-    check();
+    // The first check comes from the watch, in an idle period (not here, while the page builds).
     watchComposers({ check, signal: ctx.signal });
     ctx.onInvalidated(() => ui.remove());
     void refresh().then(() => {

@@ -1,4 +1,4 @@
-import { SITE_UI_CSS } from './site-ui-style';
+import { SITE_PANEL_CSS, SITE_UI_CSS } from './site-ui-style';
 
 /**
  * Siar's UI on a social site: a `<siar-root>` host with an open shadow root
@@ -77,7 +77,10 @@ export class SiteUi {
     parts.panel.setAttribute('role', 'dialog');
     parts.panel.hidden = true;
     parts.panel.append(head, parts.list);
-    this.root.append(parts.panel);
+    // The list's own styles come with it: a page where the user never opens Siar parses only the launcher's.
+    const style = el('style');
+    style.textContent = SITE_PANEL_CSS;
+    this.root.append(style, parts.panel);
     this.panelParts = parts;
     this.translatePanel();
     if (this.items) this.renderItems(this.items.items, this.items.platformName);
