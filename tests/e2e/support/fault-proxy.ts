@@ -47,9 +47,14 @@ export class FaultProxy extends EventEmitter {
     super();
   }
 
-  static async start(target: string): Promise<FaultProxy> {
-    const proxy = new FaultProxy(new URL(target), 0);
-    await proxy.up();
+  /** On `port` (a worker's own, the same in each test) when it is free, else on any free one. */
+  static async start(target: string, port = 0): Promise<FaultProxy> {
+    const proxy = new FaultProxy(new URL(target), port);
+    await proxy.up().catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' || port === 0) throw error;
+      proxy.port = 0;
+      await proxy.up();
+    });
     return proxy;
   }
 

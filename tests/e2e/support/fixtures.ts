@@ -1,7 +1,8 @@
 import { test as base } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { launchWithExtension, type LaunchedExtension } from './launch';
-import { canWritePolicy, clearSiarPolicy, writeSiarPolicy } from './policy';
+import { BrowserPool } from './browser-pool';
+import type { LaunchedExtension } from './launch';
+import { canWritePolicy } from './policy';
 import { startTestServer, type TestServer } from './reference-server';
 import { OptionsPage } from './options-page';
 
@@ -15,25 +16,58 @@ interface Fixtures {
   siar: LaunchedExtension;
 }
 
+interface WorkerFixtures {
+  /** This worker's browser, kept from test to test where a test would launch it the same way. */
+  browserPool: BrowserPool;
+  /** Ports this worker's servers listen on in every test, so that the policy naming them stays the same. */
+  workerPorts: { server: number; proxy: number };
+}
+
 interface Options {
   /** More managed policy (docs/protocol.md §4) besides the feed and the reporter. */
   policyExtras: Record<string, unknown>;
 }
 
-export const test = base.extend<Fixtures & Options>({
+/**
+ * The browser may outlive the test (browser-pool.ts) with a connection to its server still
+ * open: the server cuts them, as the closed browser used to.
+ */
+export async function closeServer(server: TestServer): Promise<void> {
+  const closing = server.close();
+  server.app.server.closeAllConnections();
+  await closing;
+}
+
+export const test = base.extend<Fixtures & Options, WorkerFixtures>({
   policyExtras: [{}, { option: true }],
-  server: async ({}, use) => {
-    const server = await startTestServer();
+  workerPorts: [
+    async ({}, use) => {
+      const [server, proxy] = await BrowserPool.freePorts(2);
+      await use({ server: server!, proxy: proxy! });
+    },
+    { scope: 'worker' },
+  ],
+  browserPool: [
+    async ({}, use) => {
+      const pool = new BrowserPool();
+      await use(pool);
+      await pool.release();
+      console.log(`browser pool (worker ${process.env.TEST_PARALLEL_INDEX ?? 0}): ${pool.launched} launch(es), ${pool.reused} reuse(s)`);
+    },
+    { scope: 'worker' },
+  ],
+  server: async ({ workerPorts }, use) => {
+    const server = await startTestServer({ port: workerPorts.server });
     await use(server);
-    await server.close();
+    await closeServer(server);
     rmSync(server.dataDir, { recursive: true, force: true });
   },
   feedUrl: async ({ server }, use) => use(server.feedUrl),
-  siar: async ({ feedUrl, policyExtras, colorScheme }, use) => {
+  siar: async ({ feedUrl, policyExtras, colorScheme, browserPool }, use, testInfo) => {
     // Root (CI) deploys through managed policy; elsewhere the options page does it.
     const viaPolicy = canWritePolicy();
-    if (viaPolicy) writeSiarPolicy({ feeds: [{ url: feedUrl }], reporter: REPORTER, ...policyExtras });
-    const launched = await launchWithExtension(undefined, { colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
+    const policy = viaPolicy ? { feeds: [{ url: feedUrl }], reporter: REPORTER, ...policyExtras } : null;
+    const launched = await browserPool.acquire(policy, { colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     if (!viaPolicy) {
       const options = await OptionsPage.open(launched.context, launched.extensionId);
       await options.addFeed(feedUrl);
@@ -41,9 +75,7 @@ export const test = base.extend<Fixtures & Options>({
       await options.page.close();
     }
     await use(launched);
-    await launched.context.close();
-    if (viaPolicy) clearSiarPolicy();
-    rmSync(launched.userDataDir, { recursive: true, force: true });
+    await browserPool.afterTest(testInfo.status === testInfo.expectedStatus);
   },
 });
 

@@ -17,12 +17,20 @@ export function canWritePolicy(): boolean {
   }
 }
 
+let writes = 0;
+/** How many times this worker wrote or removed its policy file (a browser launched before saw another). */
+export function policyWrites(): number {
+  return writes;
+}
+
 /** docs/protocol.md §4 configuration for Siar, as an administrator would deploy it. */
 export function writeSiarPolicy(policy: Record<string, unknown>): void {
   mkdirSync(POLICY_DIR, { recursive: true });
+  writes++;
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
 }
 
 export function clearSiarPolicy(): void {
+  writes++;
   rmSync(POLICY_FILE, { force: true });
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../server/app';
 import type { SignatureVersion } from '../../../server/feed/feed-publisher';
@@ -47,19 +47,34 @@ export async function startTestServer(
     staff?: StaffMember[];
     /** false: an office with no post yet (its feed holds only what its staff approve). */
     demoPosts?: boolean;
+    /** The port to listen on (a worker's own, the same in each test); taken, or 0: any free one. */
+    port?: number;
   } = {},
 ): Promise<TestServer> {
   mkdirSync(TMP_DIR, { recursive: true });
-  const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
-  const running = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    tokens: options.tokens ? new Set(options.tokens) : null,
-    openReports: !options.tokens && !options.people,
-    signingKey: options.signingKey ?? null,
-    signatureVersion: options.signatureVersion ?? FEED_SIGNATURE,
-    seedDemoPosts: options.demoPosts ?? true,
+  const start = (port: number) => {
+    const dataDir = mkdtempSync(join(TMP_DIR, 'server-'));
+    const started = startServer({
+      host: '127.0.0.1',
+      port,
+      dataDir,
+      tokens: options.tokens ? new Set(options.tokens) : null,
+      openReports: !options.tokens && !options.people,
+      signingKey: options.signingKey ?? null,
+      signatureVersion: options.signatureVersion ?? FEED_SIGNATURE,
+      seedDemoPosts: options.demoPosts ?? true,
+    });
+    return started.then(
+      (running) => ({ running, dataDir }),
+      (error: unknown) => {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      },
+    );
+  };
+  const { running, dataDir } = await start(options.port ?? 0).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' || !options.port) throw error;
+    return start(0);
   });
   for (const member of options.staff ?? []) await running.kantor.users.add(member.name, member.role, member.password, 'e2e');
   const codes: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { test as base } from './fixtures';
+import { closeServer, test as base } from './fixtures';
 import { FaultProxy } from './fault-proxy';
 import { launchWithExtension, type LaunchedExtension } from './launch';
 import type { PopupPage } from './popup-page';
@@ -14,14 +14,14 @@ import { startTestServer } from './reference-server';
 export const test = base.extend<{ faults: FaultProxy; serverTokens: string[] | undefined }>({
   /** Bearer tokens the reference server asks for (none by default). */
   serverTokens: [undefined, { option: true }],
-  server: async ({ serverTokens }, use) => {
-    const server = await startTestServer({ tokens: serverTokens });
+  server: async ({ serverTokens, workerPorts }, use) => {
+    const server = await startTestServer({ tokens: serverTokens, port: workerPorts.server });
     await use(server);
-    await server.close();
+    await closeServer(server);
     rmSync(server.dataDir, { recursive: true, force: true });
   },
-  faults: async ({ server }, use) => {
-    const proxy = await FaultProxy.start(server.origin);
+  faults: async ({ server, workerPorts }, use) => {
+    const proxy = await FaultProxy.start(server.origin, workerPorts.proxy);
     await use(proxy);
     await proxy.down();
   },

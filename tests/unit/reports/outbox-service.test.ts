@@ -172,4 +172,11 @@ describe('outbox service', () => {
     expect((await byId())[ID2]).toMatchObject({ delivery: 'delivered' });
     expect(await fakeBrowser.storage.local.get(['shares', 'shares$'])).toEqual({});
   });
+
+  it('moves a share that an earlier build listed twice once, as first listed', async () => {
+    await legacyShareRecords.setValue([makeRecord(ID, { delivery: 'delivered', title: 'first' }), makeRecord(ID, { delivery: 'delivered', title: 'second' })]);
+    await startOutbox();
+    expect(await listShares()).toHaveLength(1);
+    expect((await byId())[ID]).toMatchObject({ title: 'first' });
+  });
 });
