@@ -23,7 +23,7 @@ export function reportsPage(reports: readonly ReportsTable[], feedUrl: string, f
 <p>Feed: <a href="${escapeHtml(feedUrl)}">${escapeHtml(feedUrl)}</a> ·
 Laporan dikirim ke / reports go to <code>POST /api/v1/shares</code> · <a href="/dashboard">Dasbor / dashboard</a></p>
 <p>${reports.length === 0 ? 'Belum ada laporan. / No reports yet.' : `${reports.length} laporan terbaru / latest reports`}</p>
-<section><table><thead><tr><th>Diterima (UTC)</th><th>Pelapor</th><th>Unit</th><th>Platform</th><th>Status</th><th>Unggahan</th><th>Tautan</th></tr></thead>
+<section><table class="stack"><thead><tr><th>Diterima (UTC)</th><th>Pelapor</th><th>Unit</th><th>Platform</th><th>Status</th><th>Unggahan</th><th>Tautan</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`,
     frame,
   );

@@ -26,7 +26,7 @@ function issuedBlock(view: PeopleView): string {
     : '';
   return `<section class="ok" role="status"><h2>${both(`${view.issued.length} kode dibuat`, `${view.issued.length} codes made`)}</h2>
 <p>${both('Kirim setiap tautan ke pemiliknya. Kode hanya tampil sekali ini; berlaku 14 hari.', 'Send each link to its owner. The codes are shown this once; they last 14 days.')}</p>
-${download}<table><thead><tr><th>NIP</th><th>Nama</th><th>Unit</th><th>Tautan / link</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+${download}<table class="stack"><thead><tr><th>NIP</th><th>Nama</th><th>Unit</th><th>Tautan / link</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function problemsBlock(problems: RowProblem[] | undefined): string {
@@ -55,7 +55,7 @@ ${problemsBlock(view.problems)}${issuedBlock(view)}
 <form method="post" action="/people/import" enctype="multipart/form-data">${csrfField(view.csrf)}
 <input type="file" name="file" accept=".csv,text/csv" required aria-label="CSV"> <button class="primary" type="submit">${both('Impor', 'Import')}</button></form></section>
 <section><h2>${both(`${view.people.length} orang`, `${view.people.length} people`)}</h2>
-${view.people.length === 0 ? `<p class="empty">${both('Belum ada.', 'None yet.')}</p>` : `<table><thead><tr><th>NIP</th><th>Nama / name</th><th>Unit</th><th>Status</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
+${view.people.length === 0 ? `<p class="empty">${both('Belum ada.', 'None yet.')}</p>` : `<table class="stack"><thead><tr><th>NIP</th><th>Nama / name</th><th>Unit</th><th>Status</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
     { user: view.user, csrf: view.csrf },
   );
 }

@@ -191,7 +191,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <h2>
           <Both id="Bagikan terbaru, dengan tautannya" en="Latest shares, with their links" />
         </h2>
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th scope="col">

@@ -33,7 +33,7 @@ export function summaryPlugin(kantor: Kantor) {
       const e = (text: string | null) => escapeHtml(text ?? '');
       const body = `<h1>Log audit <small lang="en">/ audit log</small></h1>
 <nav><a class="primary" href="/audit.csv">Ekspor CSV <small lang="en">/ export</small></a></nav>
-<section tabindex="0" aria-label="Log audit / audit log"><table><thead><tr><th scope="col">Waktu / time (UTC)</th><th scope="col">Siapa / who</th><th scope="col">Apa / what</th><th scope="col">Subjek / subject</th><th scope="col">Sebelumnya / before</th><th scope="col">Catatan / detail</th></tr></thead><tbody>
+<section tabindex="0" aria-label="Log audit / audit log"><table class="stack"><thead><tr><th scope="col">Waktu / time (UTC)</th><th scope="col">Siapa / who</th><th scope="col">Apa / what</th><th scope="col">Subjek / subject</th><th scope="col">Sebelumnya / before</th><th scope="col">Catatan / detail</th></tr></thead><tbody>
 ${rows.map((r) => `<tr data-audit="${e(r.action)}"><td>${e(r.at.slice(0, 19).replace('T', ' '))}</td><td>${e(r.actor)}</td><td>${e(r.action)}</td><td>${e(r.subject)}</td><td><code>${e(r.before)}</code></td><td>${e(r.detail)}</td></tr>`).join('\n')}
 </tbody></table></section>`;
       return html(request, reply, 200, 'Audit', body);

@@ -15,7 +15,7 @@ function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; 
     );
   }
   return (
-    <table>
+    <table className="stack">
       <thead>
         <tr>
           <th scope="col">
