@@ -33,6 +33,7 @@ section,.card{background:#fff;border:1px solid #d5dbe3;border-radius:10px;paddin
 .card.narrow{max-width:420px;margin:40px auto}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #e3e7ed;padding:.4rem .5rem;text-align:left;vertical-align:top}
+td code,td a{overflow-wrap:anywhere}
 th{font-size:13px;color:#4a5668}a{color:#0f4c81}.empty{color:#4a5668}
 .error{color:#8e1b16;background:#fdecea;border:1px solid #f3b8b2;border-radius:8px;padding:8px 12px}
 .ok{color:#1d5c3a;background:#e8f5ec;border:1px solid #b5dcc2;border-radius:8px;padding:8px 12px}
@@ -44,7 +45,7 @@ input[type=file]{max-width:100%;box-sizing:border-box}
 header.top{gap:4px 14px;padding:8px 12px}
 main{padding:16px 12px 40px}
 section,.card{padding:12px}.card.narrow{margin:16px auto}
-th,td{padding:.35rem .25rem}
+th,td{padding:.35rem .25rem;overflow-wrap:anywhere}
 /* table.stack: one card per row on a phone; its header stays for screen readers */
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 table.stack,table.stack tbody{display:block}
