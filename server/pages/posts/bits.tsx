@@ -60,4 +60,4 @@ summary{cursor:pointer;padding:4px 0}
 .chart-axis{stroke:#d5dbe3}.chart-bar{fill:#4a5668;opacity:.55}.chart-bar--today{fill:#b3261e;opacity:1}
 .chart-count,.chart-label{fill:#4a5668;font-size:11px}
 @media (max-width:800px){.editor,.row{grid-template-columns:1fr}}
-@media (max-width:600px){.bar{min-width:48px}fieldset{padding:6px 8px;min-width:0}}`;
+@media (max-width:600px){.bar{min-width:48px}.actions label{margin:0}fieldset{padding:6px 8px;min-width:0}}`;
