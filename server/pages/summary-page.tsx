@@ -73,7 +73,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           <p className="muted">
             <Both id="Yang membagikan ÷ pegawai terdaftar: adil untuk unit 3 orang maupun 300 orang." en="People who shared ÷ people enrolled: fair to a unit of 3 and a unit of 300." />
           </p>
-          <table>
+          <table data-table-on-phone>
             <thead>
               <tr>
                 <th scope="col">#</th>

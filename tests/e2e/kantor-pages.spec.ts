@@ -154,6 +154,15 @@ function sideways(page: Page): Promise<string[]> {
   });
 }
 
+/** Tables of more than three columns still laid out as a table (on a phone they become cards; data-table-on-phone keeps one). */
+function wideTables(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLTableElement>('main table:not([data-table-on-phone])')]
+      .filter((table) => (table.rows[0]?.cells.length ?? 0) > 3 && getComputedStyle(table.rows[0]!).display === 'table-row')
+      .map((table) => table.closest('section')?.querySelector('h2')?.textContent?.trim() ?? 'table'),
+  );
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
@@ -170,6 +179,7 @@ for (const staffPage of PAGES) {
         await staffPage.then?.(page, width);
         await expect(page.locator('main')).not.toBeEmpty();
         expect(await sideways(page), `${staffPage.name} at ${width} px scrolls sideways`).toEqual([]);
+        if (width < 600) expect(await wideTables(page), `${staffPage.name} at ${width} px: tables that stay tables`).toEqual([]);
         expect(await seriousViolations(page), `${staffPage.name} at ${width} px: axe`).toEqual([]);
         if (staffPage.shot) {
           mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -183,7 +193,7 @@ for (const staffPage of PAGES) {
   });
 }
 
-test('the checks above can fail: a table too wide for a phone, and an input without a label', async () => {
+test('the checks above can fail: a table too wide for a phone, a wide table left a table, an input without a label', async () => {
   const page = await open('admin', 390, 844);
   try {
     await page.goto(`${seed.office.origin}/dashboard`);
@@ -194,6 +204,8 @@ test('the checks above can fail: a table too wide for a phone, and an input with
       for (let i = 0; i < 4; i++) Object.assign(row.insertCell(), { textContent: '198703122010011001' }).style.whiteSpace = 'nowrap';
     });
     expect((await sideways(page)).join('\n')).toContain('posts');
+    // Four columns and no phone layout: it is a table still.
+    expect(await wideTables(page)).toEqual(['Per unggahan / Per post']);
     await page.locator('main').evaluate((main) => {
       const wide = main.appendChild(document.createElement('div'));
       Object.assign(wide, { textContent: 'x' }).style.width = '600px';
