@@ -25,7 +25,7 @@ export function reportsPage(reports: readonly ReportsTable[], feedUrl: string, f
 <p>Feed: <a href="${escapeHtml(feedUrl)}">${escapeHtml(feedUrl)}</a> ·
 ${escapeHtml(t('reports.goTo'))} <code>POST /api/v1/shares</code> · <a href="/dashboard">${escapeHtml(t('frame.dashboard'))}</a></p>
 <p>${escapeHtml(reports.length === 0 ? t('reports.none') : t('reports.latest', { n: reports.length }))}</p>
-<section><table><thead><tr><th>${escapeHtml(t('reports.received'))}</th><th>${escapeHtml(t('reports.reporter'))}</th><th>${escapeHtml(t('word.unit'))}</th><th>${escapeHtml(t('word.platform'))}</th><th>${escapeHtml(t('word.status'))}</th><th>${escapeHtml(t('reports.item'))}</th><th>${escapeHtml(t('reports.link'))}</th></tr></thead>
+<section><table class="stack"><thead><tr><th>${escapeHtml(t('reports.received'))}</th><th>${escapeHtml(t('reports.reporter'))}</th><th>${escapeHtml(t('word.unit'))}</th><th>${escapeHtml(t('word.platform'))}</th><th>${escapeHtml(t('word.status'))}</th><th>${escapeHtml(t('reports.item'))}</th><th>${escapeHtml(t('reports.link'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`,
     frame,
   );

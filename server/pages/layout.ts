@@ -30,20 +30,34 @@ input,select{font:inherit;padding:5px 8px;border:1px solid #c9d1dc;border-radius
 label{display:block;margin:10px 0 4px}
 nav form{display:flex;gap:6px;align-items:center;margin:0}nav label{display:inline;margin:0}
 .primary small,.ok small,.error small{color:inherit;opacity:.85}
-.totals{display:flex;gap:14px;flex-wrap:wrap;margin-bottom:18px}
-.total{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:12px 18px;min-width:150px}
+.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:14px;margin-bottom:18px}
+.total{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:12px 18px}
 .total strong{display:block;font-size:28px}
 .grid{display:grid;grid-template-columns:2fr 1fr;gap:16px;align-items:start}
 section,.card{background:#fff;border:1px solid #d5dbe3;border-radius:10px;padding:14px 16px;margin-bottom:16px;overflow-x:auto}
 .card.narrow{max-width:420px;margin:40px auto}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #e3e7ed;padding:.4rem .5rem;text-align:left;vertical-align:top}
+td code,td a{overflow-wrap:anywhere}
 th{font-size:13px;color:#4a5668}a{color:#0f4c81}.empty{color:#4a5668}
 .error{color:#8e1b16;background:#fdecea;border:1px solid #f3b8b2;border-radius:8px;padding:8px 12px}
 .ok{color:#1d5c3a;background:#e8f5ec;border:1px solid #b5dcc2;border-radius:8px;padding:8px 12px}
 .badge{font-size:12px;border-radius:6px;padding:1px 6px;background:#fdf0d5;color:#6b4c00}
 code{background:#eef1f5;padding:1px 4px;border-radius:4px}
-@media (max-width:800px){.grid{grid-template-columns:1fr}}`;
+@media (max-width:800px){.grid{grid-template-columns:1fr}}
+input[type=file]{max-width:100%;box-sizing:border-box}
+@media (max-width:600px){
+header.top{gap:4px 14px;padding:8px 12px}
+main{padding:16px 12px 40px}
+section,.card{padding:12px}.card.narrow{margin:16px auto}
+th,td{padding:.35rem .25rem;overflow-wrap:anywhere}
+/* table.stack: one card per row on a phone; its header stays for screen readers */
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+table.stack,table.stack tbody{display:block}
+table.stack tr{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 12px;padding:8px 0;border-bottom:1px solid #e3e7ed}table.stack tr:last-child{border-bottom:0}
+table.stack td{display:block;border:0;padding:0;overflow-wrap:anywhere}
+table.stack td:first-child{flex-basis:100%;font-weight:600}
+table.stack td:empty,table.stack code:empty,table.stack td br{display:none}table.stack td br+small{margin-left:8px}}`;
 
 export function csrfField(token: string): string {
   return `<input type="hidden" name="_csrf" value="${e(token)}">`;

@@ -26,7 +26,7 @@ function issuedBlock(view: PeopleView, t: T): string {
     : '';
   return `<section class="ok" role="status"><h2>${e(t('people.codesMade', { n: view.issued.length }))}</h2>
 <p>${e(t('people.sendLinks'))}</p>
-${download}<table><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('people.link'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+${download}<table class="stack"><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('people.link'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function problemsBlock(problems: RowProblem[] | undefined, t: T): string {
@@ -58,7 +58,7 @@ ${problemsBlock(view.problems, t)}${issuedBlock(view, t)}
 <form method="post" action="/people/import" enctype="multipart/form-data">${csrfField(csrf)}
 <input type="file" name="file" accept=".csv,text/csv" required aria-label="CSV"> <button class="primary" type="submit">${e(t('people.importButton'))}</button></form></section>
 <section><h2>${e(t('people.count', { n: view.people.length }))}</h2>
-${view.people.length === 0 ? `<p class="empty">${e(t('word.noneYet'))}</p>` : `<table><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('word.status'))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
+${view.people.length === 0 ? `<p class="empty">${e(t('word.noneYet'))}</p>` : `<table class="stack"><thead><tr><th>NIP</th><th>${e(t('word.name'))}</th><th>${e(t('word.unit'))}</th><th>${e(t('word.status'))}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`}</section>`,
     view.frame,
   );
 }

@@ -74,7 +74,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
           <p className="muted">
             {t('dash.perUnitWhy')}
           </p>
-          <table>
+          <table data-table-on-phone>
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -185,7 +185,7 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
         <h2>
           {t('dash.latest')}
         </h2>
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th scope="col">

@@ -35,7 +35,7 @@ export function summaryPlugin(kantor: Kantor) {
       const t = translator(frameOf(request).lang);
       const body = `<h1>${e(t('audit.heading'))}</h1>
 <nav><a class="primary" href="/audit.csv">${e(t('audit.export'))}</a></nav>
-<section tabindex="0" aria-label="${e(t('audit.heading'))}"><table><thead><tr><th scope="col">${e(t('audit.time'))}</th><th scope="col">${e(t('audit.who'))}</th><th scope="col">${e(t('audit.what'))}</th><th scope="col">${e(t('audit.subject'))}</th><th scope="col">${e(t('audit.before'))}</th><th scope="col">${e(t('audit.detail'))}</th></tr></thead><tbody>
+<section tabindex="0" aria-label="${e(t('audit.heading'))}"><table class="stack"><thead><tr><th scope="col">${e(t('audit.time'))}</th><th scope="col">${e(t('audit.who'))}</th><th scope="col">${e(t('audit.what'))}</th><th scope="col">${e(t('audit.subject'))}</th><th scope="col">${e(t('audit.before'))}</th><th scope="col">${e(t('audit.detail'))}</th></tr></thead><tbody>
 ${rows.map((r) => `<tr data-audit="${e(r.action)}"><td>${e(r.at.slice(0, 19).replace('T', ' '))}</td><td>${e(r.actor)}</td><td>${e(r.action)}</td><td>${e(r.subject)}</td><td><code>${e(r.before)}</code></td><td>${e(r.detail)}</td></tr>`).join('\n')}
 </tbody></table></section>`;
       return html(request, reply, 200, t('audit.heading'), body);

@@ -51,7 +51,8 @@ export const POST_STYLE = `
 textarea{font:inherit;padding:6px 8px;border:1px solid #c9d1dc;border-radius:6px;min-height:64px}
 fieldset{border:1px solid #e3e7ed;border-radius:8px;margin:12px 0;padding:8px 12px}
 legend{font-weight:600}
-.platforms{display:flex;flex-wrap:wrap;gap:4px 14px}.platforms label{display:inline-flex;gap:4px;margin:2px 0}
+.platforms{display:flex;flex-wrap:wrap;gap:4px 14px}.platforms label{display:inline-flex;gap:4px;margin:2px 0;padding:4px 0}
+summary{cursor:pointer;padding:4px 0}
 .preview-caption{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f7f9;border:1px solid #e3e7ed;border-radius:8px;padding:8px 10px;margin:4px 0}
 .count{font-size:12px;color:#4a5668}.count.over{color:#8e1b16;font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin:12px 0}
@@ -62,4 +63,5 @@ legend{font-weight:600}
 .chart figcaption{font-weight:600;margin-bottom:6px}.chart svg{display:block;width:100%;height:auto}
 .chart-axis{stroke:#d5dbe3}.chart-bar{fill:#4a5668;opacity:.55}.chart-bar--today{fill:#b3261e;opacity:1}
 .chart-count,.chart-label{fill:#4a5668;font-size:11px}
-@media (max-width:800px){.editor,.row{grid-template-columns:1fr}}`;
+@media (max-width:800px){.editor,.row{grid-template-columns:1fr}}
+@media (max-width:600px){.bar{min-width:48px}.actions label{margin:0}fieldset{padding:6px 8px;min-width:0}}`;

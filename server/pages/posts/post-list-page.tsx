@@ -11,7 +11,7 @@ function Table({ posts, zone, empty }: { posts: StoredPost[]; zone: OfficeZone; 
   const { t } = useLanguage();
   if (posts.length === 0) return <p className="empty">{t(empty)}</p>;
   return (
-    <table>
+    <table className="stack">
       <thead>
         <tr>
           <th scope="col">
