@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { MESSAGES } from '../../server/i18n/messages';
 import { OFFICE_STAFF, seedOffice, type SeededOffice } from './support/kantor-office';
 import { CHROMIUM_PATH, SCREENSHOT_DIR } from './support/paths';
 
@@ -205,7 +206,7 @@ test('the checks above can fail: a table too wide for a phone, a wide table left
     });
     expect((await sideways(page)).join('\n')).toContain('posts');
     // Four columns and no phone layout: it is a table still.
-    expect(await wideTables(page)).toEqual(['Per unggahan / Per post']);
+    expect(await wideTables(page)).toEqual([MESSAGES['dash.perPost'].id]);
     await page.locator('main').evaluate((main) => {
       const wide = main.appendChild(document.createElement('div'));
       Object.assign(wide, { textContent: 'x' }).style.width = '600px';
