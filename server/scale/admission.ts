@@ -22,7 +22,9 @@ export interface AdmissionOptions {
   retryAfterSeconds: number;
 }
 
-export const DEFAULT_ADMISSION: AdmissionOptions = { maxWaitMs: 2000, minInFlight: 64, maxInFlight: 4000, retryAfterSeconds: 5 };
+// 256 in flight at least: an office's whole staff posting at once after a morning briefing is
+// demand, not overload, and a server that has been idle has no measured rate to go by yet.
+export const DEFAULT_ADMISSION: AdmissionOptions = { maxWaitMs: 2000, minInFlight: 256, maxInFlight: 4000, retryAfterSeconds: 5 };
 
 const REPORTS_ROUTE = '/api/v1/shares';
 
