@@ -57,8 +57,14 @@ async function issueCode(db: Db, personId: number, now: Date): Promise<string> {
  */
 export const TOKEN_CACHE_MS = 2000;
 
+type TokenHolder = { person: Person; revoked: boolean } | null;
+
 export class PeopleStore {
-  private tokens = new Map<string, { at: number; holder: { person: Person; revoked: boolean } | null }>();
+  private tokens = new Map<string, { at: number; holder: TokenHolder }>();
+  /** Lookups under way: requests with the same token wait for one query, not one each. */
+  private lookups = new Map<string, Promise<TokenHolder>>();
+  /** Bumped by a revocation: a lookup started before it does not fill the cache after it. */
+  private generation = 0;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -158,7 +164,13 @@ export class PeopleStore {
         .execute();
       await audit(trx, { actor, action: 'people.revoke', subject: nip, before: { revoked_at: person.revoked_at } });
     });
+    this.forgetTokens();
+  }
+
+  private forgetTokens(): void {
     this.tokens.clear();
+    this.lookups.clear();
+    this.generation++;
   }
 
   /** Spends a code once and gives the person a new report token. */
@@ -206,14 +218,26 @@ export class PeopleStore {
   }
 
   /** The person behind a report token; `revoked` when the office took it back. */
-  async tokenHolder(token: string, now = Date.now()): Promise<{ person: Person; revoked: boolean } | null> {
+  async tokenHolder(token: string, now = Date.now()): Promise<TokenHolder> {
     const hash = hashSecret(token);
     const cached = this.tokens.get(hash);
     if (cached && now - cached.at < TOKEN_CACHE_MS) return cached.holder;
-    const holder = await this.readTokenHolder(hash);
-    if (this.tokens.size > 10_000) this.tokens.clear();
-    this.tokens.set(hash, { at: now, holder });
-    return holder;
+    const underWay = this.lookups.get(hash);
+    if (underWay) return underWay;
+    const generation = this.generation;
+    const lookup = this.readTokenHolder(hash)
+      .then((holder) => {
+        if (generation === this.generation) {
+          if (this.tokens.size > 10_000) this.tokens.clear();
+          this.tokens.set(hash, { at: now, holder });
+        }
+        return holder;
+      })
+      .finally(() => {
+        if (this.lookups.get(hash) === lookup) this.lookups.delete(hash);
+      });
+    this.lookups.set(hash, lookup);
+    return lookup;
   }
 
   private async readTokenHolder(hash: string): Promise<{ person: Person; revoked: boolean } | null> {
