@@ -4,7 +4,7 @@ import { demoCaption } from '../e2e/support/demo-caption';
 import { expect, REPORTER, test } from '../e2e/support/fixtures';
 import { startTestServer } from '../e2e/support/reference-server';
 import { clearFirefoxPolicy, writeFirefoxPolicy } from './firefox-policy';
-import { ADDON_ID, launchFirefoxWithSiar, openExtensionPage } from './launch-firefox';
+import { ADDON_ID, launchFirefoxWithSiar, openExtensionPage, waitForShown } from './launch-firefox';
 import { serveSiteInFirefox } from './serve-site';
 
 const ITEM = 'tantangan-gpr-digital';
@@ -30,7 +30,7 @@ test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the to
     const { browser } = firefox;
     // storage.managed, Firefox's way: the policy's feed is subscribed and today's posts show.
     const popup = await openExtensionPage(browser, 'popup.html', `[data-siar-item="${ITEM}"]`);
-    await popup.waitForSelector(`[data-siar-status][data-siar-feed="${server.feedUrl}"][data-state="ok"]`);
+    await waitForShown(popup, `[data-siar-status][data-siar-feed="${server.feedUrl}"][data-state="ok"]`);
     expect(await popup.$eval(`[data-siar-item="${ITEM}"] [data-siar-title]`, (node) => node.textContent)).toBeTruthy();
     await popup.close();
 
@@ -40,7 +40,7 @@ test('Firefox ESR: managed policy subscribes Siar, the popup lists today, the to
     const options = await openExtensionPage(browser, 'options.html', `[data-siar-token-origin="${server.origin}"]`);
     await options.locator('input[name="report-token"]').fill(TOKEN);
     await options.locator('#identity-heading ~ form button[type="submit"]').click();
-    await options.waitForSelector('#identity-heading ~ form [role="status"]');
+    await waitForShown(options, '#identity-heading ~ form [role="status"]');
     const local = await options.evaluate(async () => JSON.stringify(await (globalThis as unknown as { browser: { storage: { local: { get(keys: null): Promise<unknown> } } } }).browser.storage.local.get(null)));
     expect(local).toContain('reportTokensRevision');
     expect(local).not.toContain(TOKEN);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { ROOT } from '../e2e/support/paths';
 
 export const FIREFOX_PATH =
@@ -39,10 +39,26 @@ export async function launchFirefoxWithSiar(): Promise<LaunchedFirefox> {
 /**
  * Opens one of Siar's pages in a new tab. Firefox moves the tab into the extension process on
  * this navigation and the BiDi navigation never reports its end, so wait for the page itself.
+ * A wait that runs while the tab changes process can fail inside Firefox's remote agent
+ * ("script.evaluate: unknown error", seen in a clean-clone run): waiting again is right then;
+ * only the deadline ends it.
  */
 export async function openExtensionPage(browser: Browser, path: string, readySelector: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(extensionUrl(path)).catch(() => undefined);
-  await page.waitForSelector(readySelector, { timeout: 30_000 });
+  await waitForShown(page, readySelector);
   return page;
+}
+
+/** `page.waitForSelector`, waiting again after a failure inside Firefox's remote agent (see above). */
+export async function waitForShown(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1_000, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+    }
+  }
 }
