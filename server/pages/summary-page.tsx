@@ -42,26 +42,20 @@ export function SummaryPage({ range, summary, trend, today, problems }: { range:
       </form>
       <Problems problems={problems} kind="error" title="dash.badRange" />
       <div className="totals">
-        <div className="total">
-          <strong data-total="rate">{formatRate(rate, lang)}</strong>
-          {t('dash.participation')}
-        </div>
-        <div className="total">
-          <strong data-total="sharers">{summary.sharers}</strong>
-          {t('dash.sharers')}
-        </div>
-        <div className="total">
-          <strong data-total="shares">{summary.shares}</strong>
-          {t('dash.shares')}
-        </div>
-        <div className="total">
-          <strong data-total="verified">{summary.shares - summary.unverified}</strong>
-          {t('dash.verified')}
-        </div>
-        <div className="total">
-          <strong data-total="unverified">{summary.unverified}</strong>
-          {t('word.unverified')}
-        </div>
+        {(
+          [
+            ['rate', formatRate(rate, lang), t('dash.participation')],
+            ['sharers', summary.sharers, t('dash.sharers')],
+            ['shares', summary.shares, t('dash.shares')],
+            ['verified', summary.shares - summary.unverified, t('dash.verified')],
+            ['unverified', summary.unverified, t('word.unverified')],
+          ] as const
+        ).map(([key, value, label]) => (
+          <div className="total" key={key}>
+            <strong data-total={key}>{value}</strong>
+            {label}
+          </div>
+        ))}
       </div>
       <I18nProvider language={lang}>
         <SharesChart days={trend.map((d) => ({ date: d.date, count: d.shares }))} caption={caption} lastIsToday={range.to === today} />

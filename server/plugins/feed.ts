@@ -91,15 +91,28 @@ export function feedPlugin(kantor: Kantor) {
  */
 export function installFeedFastPath(app: FastifyInstance, kantor: Kantor): void {
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (request.routeOptions.url !== FEED_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
-    const { headers } = request;
-    if (headers['if-none-match'] === undefined && headers['if-modified-since'] === undefined) return done();
-    const version = kantor.feed.peek(feedUrlOf(request));
-    if (!version || !notModified(request, version)) return done();
+    if (request.routeOptions.url !== FEED_PATH || !isConditionalGet(request)) return done();
+    const version = unchanged(kantor, feedUrlOf(request), request);
+    if (!version) return done();
     reply.hijack();
-    reply.raw.writeHead(304, headersFor304(version));
-    reply.raw.end();
+    write304(reply.raw, version);
   });
+}
+
+/** A GET or HEAD that carries a validator: the only request a 304 can answer. */
+function isConditionalGet({ method, headers }: { method?: string; headers: IncomingHttpHeaders }): boolean {
+  return (method === 'GET' || method === 'HEAD') && (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined);
+}
+
+/** The memoised version of the feed at `feedUrl`, when the request's validators match it. */
+function unchanged(kantor: Kantor, feedUrl: string, request: { headers: IncomingHttpHeaders }): FeedVersion | undefined {
+  const version = kantor.feed.peek(feedUrl);
+  return version && notModified(request, version) ? version : undefined;
+}
+
+function write304(response: ServerResponse, version: FeedVersion): void {
+  response.writeHead(304, headersFor304(version));
+  response.end();
 }
 
 /**
@@ -111,16 +124,13 @@ export function installFeedFastPath(app: FastifyInstance, kantor: Kantor): void 
  */
 export function rawFeedNotModified(kantor: Kantor): (request: IncomingMessage, response: ServerResponse) => boolean {
   return (request, response) => {
-    const { url, method, headers } = request;
+    const { url, headers } = request;
     if (url === undefined || !url.startsWith(FEED_PATH) || (url.length > FEED_PATH.length && url[FEED_PATH.length] !== '?')) return false;
-    if ((method !== 'GET' && method !== 'HEAD') || (headers['if-none-match'] === undefined && headers['if-modified-since'] === undefined)) return false;
-    const host = headers.host;
-    if (host === undefined) return false;
+    if (!isConditionalGet(request) || headers.host === undefined) return false;
     const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
-    const version = kantor.feed.peek(`${encrypted ? 'https' : 'http'}://${host}${FEED_PATH}`);
-    if (!version || !notModified(request, version)) return false;
-    response.writeHead(304, headersFor304(version));
-    response.end();
+    const version = unchanged(kantor, `${encrypted ? 'https' : 'http'}://${headers.host}${FEED_PATH}`, request);
+    if (!version) return false;
+    write304(response, version);
     return true;
   };
 }

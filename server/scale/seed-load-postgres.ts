@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HOUR_WEIGHTS, isChatPlatform, PLATFORM_WEIGHTS, SEED_PLATFORMS } from './load-model';
-import { LATE_SHARE, seedPeople, UNVERIFIED_SHARE, type SeedOptions } from './seed-load';
+import { LATE_SHARE, seedPeople, UNVERIFIED_SHARE, wibDate, type SeedOptions } from './seed-load';
 
 /**
  * seed-load on PostgreSQL, generated inside the database a day at a time: the same
@@ -32,8 +32,8 @@ export async function seedLoadPostgres(db: Kysely<Database>, options: SeedOption
   let written = 0;
   const perDay = Math.ceil(options.reports / options.days);
   for (let daysAgo = options.days - 1; daysAgo >= 0 && written < options.reports; daysAgo--) {
-    const day = new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
-    const dayBefore = new Date(now.getTime() + 7 * 3600_000 - (daysAgo + 1) * 86_400_000).toISOString().slice(0, 10);
+    const day = wibDate(daysAgo, now);
+    const dayBefore = wibDate(daysAgo + 1, now);
     const count = Math.min(perDay, options.reports - written);
     await db.transaction().execute(async (trx) => {
       // A seed is not a live report: an fsync per day buys nothing here.

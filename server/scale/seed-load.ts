@@ -37,7 +37,8 @@ export const LATE_SHARE = 0.1;
 
 export const seedNip = (person: number) => `1990${String(person).padStart(14, '0')}`;
 
-function wibDate(daysAgo: number, now: Date): string {
+/** The WIB date `daysAgo` days before `now`. */
+export function wibDate(daysAgo: number, now: Date): string {
   return new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
 
